@@ -1,0 +1,448 @@
+package org.bitext.read;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the bilingual plain-text layout (English translation above its Chinese original) into an {@link Article}.
+ * It assumes no more than it sees: every line is either placed in the article or refused with an {@link InputError}
+ * naming the file, line and column. Thread-safe and stateless.
+ */
+public final class ArticleReader {
+    private static final Pattern FIELD = Pattern.compile("^(Title|Author|Date|Page|Edition):(.*)$");
+    private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
+    private static final Pattern ZH_PAGE = Pattern.compile("^(第(\\d+)版)\\((.*)\\)$");
+    private static final Pattern ZH_COLUMN = Pattern.compile("^专栏：(.*)$");
+    private static final Pattern GLOSS_ENTRY = Pattern.compile("^(\\S(?:.*?\\S)?)(\\t+ *| {2,}\\t*|\u3000+)(\\S.*)$");
+    private static final String SEPARATOR = "<hr />";
+    private static final String ORIGINAL = "Original:";
+    private static final String GLOSSARY_HEADING = "**Named Entities**";
+    private static final int RIGHT_ALIGN_SPACES = 8;
+
+    /** Reads one article file. The name used in messages is the path as given. */
+    public Article read(Path file) throws InputError, IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String fileName = file.getFileName().toString();
+        return read(file.toString(), stem(fileName), bytes);
+    }
+
+    /**
+     * Reads an article from bytes (UTF-8, with or without byte-order mark).
+     *
+     * @param displayName the name used in error messages
+     * @param name        the article's base name, used for identifiers
+     */
+    public Article read(String displayName, String name, byte[] bytes) throws InputError {
+        return parse(displayName, name, decode(displayName, bytes));
+    }
+
+    /** Reads an article from already-decoded text. */
+    public Article parse(String displayName, String name, String text) throws InputError {
+        return new Parser(displayName, name, splitLines(text)).parse();
+    }
+
+    static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static String decode(String file, byte[] bytes) throws InputError {
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = 3;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            String text = decoder.decode(in).toString();
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                int[] lc = lineColumn(text, nul);
+                throw new InputError(file, lc[0], lc[1], "NUL character: this looks like a binary file",
+                        "expected a UTF-8 text file in the article layout");
+            }
+            return text;
+        } catch (MalformedInputException e) {
+            int offset = in.position();
+            String before = new String(bytes, start, Math.max(0, offset - start), StandardCharsets.UTF_8);
+            int[] lc = lineColumn(before, before.length());
+            throw new InputError(file, lc[0], lc[1], "bytes at offset " + offset + " are not valid UTF-8",
+                    "expected UTF-8 text; convert the file to UTF-8 (for example with iconv) and run again");
+        } catch (CharacterCodingException e) {
+            throw new InputError(file, 0, 0, "the file cannot be decoded as UTF-8", "expected UTF-8 text");
+        }
+    }
+
+    private static int[] lineColumn(String text, int index) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                col = 1;
+            } else if (c != '\r') {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    /** Splits on LF, CRLF or CR; a final line terminator does not start a further line. */
+    static List<String> splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    /** Removes leading and trailing white space, including the ideographic space U+3000. */
+    static String trim(String s) {
+        return s.strip();
+    }
+
+    static boolean isBlank(String s) {
+        return s.isBlank();
+    }
+
+    /** One parse of one file: a cursor over its lines. */
+    private static final class Parser {
+        private final String file;
+        private final String name;
+        private final List<String> lines;
+        private final Set<Layout> layout = EnumSet.noneOf(Layout.class);
+        private int pos; // zero-based index of the next line to read
+
+        Parser(String file, String name, List<String> lines) {
+            this.file = file;
+            this.name = name;
+            this.lines = lines;
+        }
+
+        Article parse() throws InputError {
+            if (lines.stream().allMatch(ArticleReader::isBlank)) {
+                throw new InputError(file, 1, 1, "the file is empty",
+                        "expected an article starting with a `Title: <English title>` line");
+            }
+            skipBlank();
+            String titleEn = field("Title", null, "the first line must be `Title: <English title>`");
+            blankAfter(Layout.BLANK_AFTER_TITLE);
+            String authorEn = field("Author", null, "expected `Author:` (it may be empty) after the Title line");
+            blankAfter(Layout.BLANK_AFTER_AUTHOR);
+            int dateLine = pos + 1;
+            String dateText = field("Date", null, "expected `Date: YYYY-MM-DD` after the Author line");
+            LocalDate date = parseDate(dateText, dateLine, lines.get(dateLine - 1).indexOf(dateText) + 1);
+            blankAfter(Layout.BLANK_AFTER_DATE);
+            String[] page = new String[1];
+            String pageEn = field("Page", page, "expected `Page: N` or `Edition: N` after the Date line");
+            Optional<String> columnEn = Optional.empty();
+            if (pos < lines.size() && !isBlank(lines.get(pos)) && !startsWithSpace(lines.get(pos))
+                    && !trim(lines.get(pos)).equals(SEPARATOR)
+                    && !normSpaces(lines.get(pos)).equals(normSpaces(titleEn))) {
+                columnEn = Optional.of(trim(lines.get(pos)));
+                pos++;
+            }
+            // the gap between the header and the body is carried by the first body line
+
+            int hr = findSeparator();
+            List<String> bodyEn = lines.subList(pos, hr);
+            int bodyEnStart = pos;
+            Glossary[] glossary = new Glossary[1];
+            List<RawLine> rawEn = rawLines(bodyEn, bodyEnStart, true, glossary);
+            if (hr > 0 && isBlank(lines.get(hr - 1))) {
+                layout.add(Layout.BLANK_BEFORE_HR);
+            }
+            pos = hr + 1;
+            blankAfter(Layout.BLANK_AFTER_HR);
+            expectLine(ORIGINAL, "expected the line `Original:` after `<hr />`");
+            blankAfter(Layout.BLANK_AFTER_ORIGINAL);
+            String titleZh = zhTitle();
+            String authorZh = "";
+            if (pos < lines.size() && !isBlank(lines.get(pos)) && !ISO_DATE.matcher(trim(lines.get(pos))).matches()) {
+                authorZh = trim(lines.get(pos));
+                pos++;
+                blankAfter(Layout.BLANK_AFTER_ZH_AUTHOR);
+            } else if (pos < lines.size() && isBlank(lines.get(pos))) {
+                pos++; // the empty author line
+                skipBlank();
+            }
+            int zhDateLine = pos + 1;
+            String zhDateText = zhLine("expected the Chinese date line `YYYY-MM-DD`");
+            LocalDate zhDate = parseDate(zhDateText, zhDateLine, 1);
+            if (!zhDate.equals(date)) {
+                throw new InputError(file, zhDateLine, 1, "the Chinese date " + zhDateText
+                        + " disagrees with the English header's Date: " + dateText + " (line " + dateLine + ")",
+                        "expected both headers to give the same date; correct the one that is wrong");
+            }
+            blankAfter(Layout.BLANK_AFTER_ZH_DATE);
+            int zhPageLine = pos + 1;
+            String zhPage = zhLine("expected the Chinese page line `第N版(SECTION)`");
+            Matcher pm = ZH_PAGE.matcher(zhPage);
+            if (!pm.matches()) {
+                throw new InputError(file, zhPageLine, 1, "`" + zhPage + "` is not a page line",
+                        "expected `第N版(SECTION)`, for example `第2版()` or `第5版(国内专页（经济）)`");
+            }
+            blankAfter(Layout.BLANK_AFTER_ZH_PAGE);
+            int zhColumnLine = pos + 1;
+            String zhColumn = zhLine("expected the Chinese column line `专栏：COLUMN` (the column may be empty)");
+            Matcher cm = ZH_COLUMN.matcher(zhColumn);
+            if (!cm.matches()) {
+                throw new InputError(file, zhColumnLine, 1, "`" + zhColumn + "` is not a column line",
+                        "expected `专栏：COLUMN` (the column may be empty)");
+            }
+            List<RawLine> rawZh = rawLines(lines.subList(pos, lines.size()), pos, false, null);
+            if (rawEn.isEmpty()) {
+                throw new InputError(file, hr + 1, 1, "the English side has no text before `<hr />`",
+                        "expected the English translation between the header and `<hr />`");
+            }
+            if (rawZh.isEmpty()) {
+                throw new InputError(file, zhColumnLine, 1, "the Chinese side has no text after its header",
+                        "expected the Chinese original's lines after the `专栏：` line");
+            }
+            Metadata meta = new Metadata(titleEn, authorEn, date, page[0], pageEn, columnEn,
+                    titleZh, authorZh, pm.group(1), pm.group(2), pm.group(3), cm.group(1));
+            List<Block> english = classify(rawEn, headCount(rawEn, normSpaces(titleEn), ArticleReader::normSpaces), authorEn);
+            List<Block> chinese = classify(rawZh, headCount(rawZh, normZh(titleZh), ArticleReader::normZh), authorZh);
+            return new Article(name, meta, english, Optional.ofNullable(glossary[0]), chinese, layout);
+        }
+
+        private String field(String key, String[] label, String expected) throws InputError {
+            if (pos >= lines.size()) {
+                throw new InputError(file, lines.size(), 1, "the file ends inside the header", expected);
+            }
+            String raw = lines.get(pos);
+            Matcher m = FIELD.matcher(raw.stripTrailing());
+            boolean ok = m.matches() && (m.group(1).equals(key)
+                    || key.equals("Page") && m.group(1).equals("Edition"));
+            if (!ok) {
+                throw new InputError(file, pos + 1, 1, "unexpected line `" + abbreviate(trim(raw)) + "`", expected);
+            }
+            if (label != null) {
+                label[0] = m.group(1);
+            }
+            pos++;
+            return trim(m.group(2));
+        }
+
+        private LocalDate parseDate(String text, int line, int column) throws InputError {
+            Matcher m = ISO_DATE.matcher(text);
+            String expected = "expected an ISO date YYYY-MM-DD, for example 1960-06-14";
+            if (!m.matches()) {
+                throw new InputError(file, line, Math.max(column, 1), "`" + abbreviate(text) + "` is not a date", expected);
+            }
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            } catch (DateTimeException e) {
+                throw new InputError(file, line, Math.max(column, 1), "`" + text + "` is not a calendar date", expected);
+            }
+        }
+
+        private void blankAfter(Layout token) {
+            if (pos < lines.size() && isBlank(lines.get(pos))) {
+                layout.add(token);
+                skipBlank();
+            }
+        }
+
+        private void skipBlank() {
+            while (pos < lines.size() && isBlank(lines.get(pos))) {
+                pos++;
+            }
+        }
+
+        private int findSeparator() throws InputError {
+            for (int i = pos; i < lines.size(); i++) {
+                if (trim(lines.get(i)).equals(SEPARATOR)) {
+                    return i;
+                }
+            }
+            throw new InputError(file, lines.size(), 1, "no `<hr />` line separates the English side from the Chinese",
+                    "expected a line `<hr />`, then `Original:`, then the Chinese side; is the file truncated?");
+        }
+
+        private void expectLine(String text, String expected) throws InputError {
+            if (pos >= lines.size()) {
+                throw new InputError(file, lines.size(), 1, "the file ends after `<hr />`", expected);
+            }
+            if (!trim(lines.get(pos)).equals(text)) {
+                throw new InputError(file, pos + 1, 1, "unexpected line `" + abbreviate(trim(lines.get(pos))) + "`",
+                        expected);
+            }
+            pos++;
+        }
+
+        private String zhTitle() throws InputError {
+            String expected = "expected the Chinese title line `### <title>`";
+            if (pos >= lines.size()) {
+                throw new InputError(file, lines.size(), 1, "the file ends before the Chinese side", expected);
+            }
+            String t = trim(lines.get(pos));
+            if (!t.startsWith("###")) {
+                throw new InputError(file, pos + 1, 1, "unexpected line `" + abbreviate(t) + "`", expected);
+            }
+            pos++;
+            String title = trim(t.substring(3));
+            if (title.isEmpty()) {
+                throw new InputError(file, pos, 4, "the Chinese title is empty", expected);
+            }
+            return title;
+        }
+
+        private String zhLine(String expected) throws InputError {
+            if (pos >= lines.size()) {
+                throw new InputError(file, lines.size(), 1, "the file ends inside the Chinese header", expected);
+            }
+            if (isBlank(lines.get(pos))) {
+                throw new InputError(file, pos + 1, 1, "unexpected blank line", expected);
+            }
+            return trim(lines.get(pos++));
+        }
+
+        /** Non-blank body lines with their layout; the English side may end with a glossary block. */
+        private List<RawLine> rawLines(List<String> body, int offset, boolean english, Glossary[] glossary)
+                throws InputError {
+            List<RawLine> out = new ArrayList<>();
+            boolean blank = false;
+            for (int i = 0; i < body.size(); i++) {
+                String raw = body.get(i);
+                if (isBlank(raw)) {
+                    blank = true;
+                    continue;
+                }
+                String text = trim(raw);
+                if (english && text.equals(GLOSSARY_HEADING)) {
+                    glossary[0] = glossary(body, i, offset, blank);
+                    break;
+                }
+                out.add(new RawLine(text, offset + i + 1, blank, isRightAligned(raw)));
+                blank = false;
+            }
+            return out;
+        }
+
+        private Glossary glossary(List<String> body, int headingIndex, int offset, boolean blankBefore)
+                throws InputError {
+            List<GlossEntry> entries = new ArrayList<>();
+            boolean blank = false;
+            for (int i = headingIndex + 1; i < body.size(); i++) {
+                String raw = body.get(i);
+                if (isBlank(raw)) {
+                    blank = true;
+                    continue;
+                }
+                String text = trim(raw);
+                Matcher m = GLOSS_ENTRY.matcher(text);
+                if (!m.matches()) {
+                    throw new InputError(file, offset + i + 1, 1, "glossary line `" + abbreviate(text)
+                            + "` has no separator between term and gloss",
+                            "expected `中文term  English gloss` (two spaces or a tab between them) in the "
+                                    + GLOSSARY_HEADING + " block");
+                }
+                entries.add(new GlossEntry(m.group(1), m.group(2), m.group(3), offset + i + 1, blank));
+                blank = false;
+            }
+            return new Glossary(trim(body.get(headingIndex)), offset + headingIndex + 1, blankBefore, entries);
+        }
+    }
+
+    private record RawLine(String text, int line, boolean blankBefore, boolean right) {
+    }
+
+    private static boolean startsWithSpace(String s) {
+        return !s.isEmpty() && Character.isWhitespace(s.codePointAt(0)) || s.startsWith("\u3000");
+    }
+
+    private static boolean isRightAligned(String raw) {
+        int spaces = 0;
+        for (int i = 0; i < raw.length() && raw.charAt(i) == ' '; i++) {
+            spaces++;
+        }
+        return spaces >= RIGHT_ALIGN_SPACES;
+    }
+
+    /**
+     * How many leading lines form the side's title: the smallest run of consecutive lines (no blank line inside)
+     * whose text, normalised, equals the header's title. Zero when the body does not repeat the title.
+     */
+    private static int headCount(List<RawLine> raw, String title, java.util.function.UnaryOperator<String> norm) {
+        StringBuilder joined = new StringBuilder();
+        for (int k = 0; k < Math.min(raw.size(), 4); k++) {
+            if (k > 0 && raw.get(k).blankBefore()) {
+                return 0;
+            }
+            if (k > 0) {
+                joined.append(' ');
+            }
+            joined.append(raw.get(k).text());
+            String j = norm.apply(joined.toString());
+            if (j.equals(title)) {
+                return k + 1;
+            }
+            if (!title.startsWith(j)) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static List<Block> classify(List<RawLine> raw, int heads, String author) {
+        List<Block> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            RawLine r = raw.get(i);
+            Block.Kind kind;
+            if (i < heads) {
+                kind = Block.Kind.HEAD;
+            } else if (i == heads && !author.isEmpty() && r.text().equals(author)) {
+                kind = Block.Kind.BYLINE;
+            } else {
+                kind = Block.Kind.PARAGRAPH;
+            }
+            out.add(new Block(kind, r.text(), r.line(), r.blankBefore(), r.right()));
+        }
+        return out;
+    }
+
+    static String normSpaces(String s) {
+        return s.strip().replaceAll("[\\s\u3000]+", " ");
+    }
+
+    static String normZh(String s) {
+        return s.replaceAll("[\\s\u3000]+", "").replace("——", "");
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

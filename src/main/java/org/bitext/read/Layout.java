@@ -1,0 +1,24 @@
+package org.bitext.read;
+
+/**
+ * Places in the header and separator lines where the input has one or more blank lines. The gap before the first
+ * body line of a side is not here: the first {@link Block} carries it.
+ */
+public enum Layout {
+    BLANK_AFTER_TITLE("blank-after-title"),
+    BLANK_AFTER_AUTHOR("blank-after-author"),
+    BLANK_AFTER_DATE("blank-after-date"),
+    BLANK_BEFORE_HR("blank-before-hr"),
+    BLANK_AFTER_HR("blank-after-hr"),
+    BLANK_AFTER_ORIGINAL("blank-after-original"),
+    BLANK_AFTER_ZH_AUTHOR("blank-after-zh-author"),
+    BLANK_AFTER_ZH_DATE("blank-after-zh-date"),
+    BLANK_AFTER_ZH_PAGE("blank-after-zh-page");
+
+    private final String token;
+
+    Layout(String token) { this.token = token; }
+
+    /** The token written into the TEI's {@code sourceDesc/bibl/@rend}. */
+    public String token() { return token; }
+}
