@@ -1,0 +1,347 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  bitext: functions shared by every output stylesheet.
+  Namespace of the functions: urn:bitext:functions (prefix bt), never written to an output.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    xmlns:bt="urn:bitext:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="params.xsl"/>
+
+  <!-- every element with an xml:id, by its id -->
+  <xsl:key name="id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- ================================================================
+       Document shape
+       ================================================================ -->
+
+  <!-- the translation linkGrp of the document holding $n (empty for foreign TEI) -->
+  <xsl:function name="bt:link-group" as="element(linkGrp)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="(root($n)//standOff/linkGrp[@type = 'translation'])[1]"/>
+  </xsl:function>
+
+  <!-- true for a bitext document: it has a translation linkGrp -->
+  <xsl:function name="bt:is-bitext" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists(bt:link-group($n))"/>
+  </xsl:function>
+
+  <xsl:function name="bt:zh-div" as="element(div)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="(root($n)//text/body/div[@type = 'original'])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="bt:en-div" as="element(div)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="(root($n)//text/body/div[@type = 'translation'])[1]"/>
+  </xsl:function>
+
+  <!-- the alignment units of one side, in document order -->
+  <xsl:function name="bt:units" as="element()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:sequence select="(if ($side = 'zh') then bt:zh-div($n) else bt:en-div($n))/*"/>
+  </xsl:function>
+
+  <!-- the sourceDesc/bibl holding the verbatim bibliographic fields -->
+  <xsl:function name="bt:bibl" as="element(bibl)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="(root($n)/TEI/teiHeader/fileDesc/sourceDesc/bibl)[1]"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       Links and ids
+       ================================================================ -->
+
+  <!-- the id named by one pointer token: '#zh-p1' -> 'zh-p1', 'file.xml#x' -> 'x' -->
+  <xsl:function name="bt:token-id" as="xs:string">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:sequence select="if (contains($token, '#')) then replace($token, '^.*#', '') else $token"/>
+  </xsl:function>
+
+  <!-- the element with xml:id $id in the document holding $n -->
+  <xsl:function name="bt:by-id" as="element()?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="key('id', $id, root($n))[1]"/>
+  </xsl:function>
+
+  <!-- the elements that a link's or ptr's @target points to, in token order -->
+  <xsl:function name="bt:targets" as="element()*">
+    <xsl:param name="link" as="element()"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space($link/@target), ' ')
+                          return bt:by-id($link, bt:token-id($t))"/>
+  </xsl:function>
+
+  <!-- the @target tokens of a link or ptr that point to no element -->
+  <xsl:function name="bt:missing-targets" as="xs:string*">
+    <xsl:param name="link" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($link/@target), ' ')
+                          [empty(bt:by-id($link, bt:token-id(.)))]"/>
+  </xsl:function>
+
+  <!-- the side of a unit: 'zh' (inside the original), 'en' (inside the translation);
+       otherwise guessed from the id prefix, then from the language -->
+  <xsl:function name="bt:side" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+        if ($el/ancestor-or-self::div[@type = 'original']) then 'zh'
+        else if ($el/ancestor-or-self::div[@type = 'translation']) then 'en'
+        else if (starts-with($el/@xml:id, 'zh')) then 'zh'
+        else if (starts-with($el/@xml:id, 'en')) then 'en'
+        else if (starts-with(lower-case(bt:lang($el)), 'zh')) then 'zh'
+        else 'en'"/>
+  </xsl:function>
+
+  <!-- the alignment rows, in link order: each link and each ptr[@type='unaligned'] -->
+  <xsl:function name="bt:rows" as="element()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="bt:link-group($n)/*[self::link or self::ptr]"/>
+  </xsl:function>
+
+  <!-- body units that no link or ptr mentions (none in well-formed converter output);
+       the outputs list them after the last row so that no text is lost -->
+  <xsl:function name="bt:unlinked-units" as="element()*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="ids" as="xs:string*"
+        select="for $r in bt:rows($n), $t in tokenize(normalize-space($r/@target), ' ')
+                return bt:token-id($t)"/>
+    <xsl:sequence select="(bt:units($n, 'zh'), bt:units($n, 'en'))[not(@xml:id = $ids)]"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       Languages and @rend
+       ================================================================ -->
+
+  <!-- the xml:lang in force on a node ('' when none) -->
+  <xsl:function name="bt:lang" as="xs:string">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:sequence select="string(($n/ancestor-or-self::*/@xml:lang)[last()])"/>
+  </xsl:function>
+
+  <!-- true when @rend of $el has the token $token -->
+  <xsl:function name="bt:rend" as="xs:boolean">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:sequence select="tokenize(normalize-space($el/@rend), ' ') = $token"/>
+  </xsl:function>
+
+  <!-- true when $c (one character) is Chinese/Japanese/Korean script or CJK punctuation -->
+  <xsl:function name="bt:is-cjk" as="xs:boolean">
+    <xsl:param name="c" as="xs:string"/>
+    <xsl:sequence select="matches($c, '[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKCompatibilityIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKRadicalsSupplement}\p{IsKangxiRadicals}\p{IsBopomofo}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKCompatibilityForms}]')"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       Header fields
+       ================================================================ -->
+
+  <!-- title of the titleStmt by language ('zh' or 'en', matched as by lang()) and type ('main', 'sub') -->
+  <xsl:function name="bt:title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:variable name="ts" select="root($n)/TEI/teiHeader/fileDesc/titleStmt"/>
+    <xsl:sequence select="string(($ts/title[@type = $type][lang($lang)])[1])"/>
+  </xsl:function>
+
+  <!-- the full title of one language: main and sub joined with $sep; falls back to the bibl title -->
+  <xsl:function name="bt:full-title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:param name="sep" as="xs:string"/>
+    <xsl:variable name="parts" select="(bt:title($n, $lang, 'main'), bt:title($n, $lang, 'sub'))[. != '']"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($parts, $sep)
+                          else string((bt:bibl($n)/title[@level = 'a'][lang($lang)])[1])"/>
+  </xsl:function>
+
+  <!-- the title of any TEI document (foreign ones too): main title, else the first title -->
+  <xsl:function name="bt:doc-title" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="ts" select="root($n)/TEI/teiHeader/fileDesc/titleStmt"/>
+    <xsl:variable name="t" select="($ts/title[@type = 'main'], $ts/title[not(@type)], $ts/title)[1]"/>
+    <xsl:sequence select="bt:normalize($t, true())"/>
+  </xsl:function>
+
+  <!-- the publication date (ISO form from @when, else the element's text) -->
+  <xsl:function name="bt:date" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="d" select="(bt:bibl($n)/date, root($n)/TEI/teiHeader/fileDesc/publicationStmt/date)[1]"/>
+    <xsl:sequence select="string(($d/@when, $d)[1])"/>
+  </xsl:function>
+
+  <!-- the page biblScope of one language -->
+  <xsl:function name="bt:page" as="element(biblScope)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="(bt:bibl($n)/biblScope[@unit = 'page'][lang($lang)])[1]"/>
+  </xsl:function>
+
+  <!-- the page number: @n of either page biblScope, else the digits of its text -->
+  <xsl:function name="bt:page-number" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="b" select="bt:bibl($n)/biblScope[@unit = 'page']"/>
+    <xsl:sequence select="string(($b/@n, $b[1]/replace(., '^\D*(\d*).*$', '$1'))[. != ''][1])"/>
+  </xsl:function>
+
+  <!-- a bibl note (type 'section' or 'column') of one language -->
+  <xsl:function name="bt:note" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="string((bt:bibl($n)/note[@type = $type][lang($lang)])[1])"/>
+  </xsl:function>
+
+  <!-- newspaper name of one language -->
+  <xsl:function name="bt:journal" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="string((bt:bibl($n)/title[@level = 'j'][lang($lang)])[1])"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       Text of a line element (source layout, inline rules)
+       text nodes verbatim; hi bold -> **…**, hi italic -> *…*; other elements -> their text
+       ================================================================ -->
+
+  <xsl:function name="bt:line-text" as="xs:string">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$el/node()" mode="bt:line"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="bt:line" as="xs:string">
+    <xsl:sequence select="string(.)"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="bt:line"/>
+
+  <xsl:template match="*" mode="bt:line" as="xs:string*">
+    <xsl:apply-templates select="node()" mode="bt:line"/>
+  </xsl:template>
+
+  <xsl:template match="hi[bt:rend(., 'bold') or bt:rend(., 'italic')]" mode="bt:line" as="xs:string*">
+    <xsl:variable name="mark" select="(if (bt:rend(., 'bold')) then '**' else '')
+                                      || (if (bt:rend(., 'italic')) then '*' else '')"/>
+    <xsl:sequence select="$mark"/>
+    <xsl:apply-templates select="node()" mode="bt:line"/>
+    <xsl:sequence select="$mark"/>
+  </xsl:template>
+
+  <!-- ================================================================
+       Plain text with careful white-space handling
+       ================================================================ -->
+
+  <!-- U+E000 (private use) stands for a line break (lb) until white space is normalized -->
+  <xsl:variable name="bt:LB" as="xs:string" select="'&#xE000;'"/>
+
+  <!-- the plain text of a node: all its text, lb as a line break, white space normalized -->
+  <xsl:function name="bt:plain" as="xs:string">
+    <xsl:param name="n" as="node()*"/>
+    <xsl:param name="collapse-inline" as="xs:boolean"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$n" mode="bt:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="bt:normalize-ws(string-join($parts), $collapse-inline)"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="bt:plain" as="xs:string">
+    <xsl:sequence select="string(.)"/>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="bt:plain"/>
+  <xsl:template match="*" mode="bt:plain" as="xs:string*">
+    <xsl:apply-templates select="node()" mode="bt:plain"/>
+  </xsl:template>
+  <xsl:template match="lb" mode="bt:plain" as="xs:string">
+    <xsl:sequence select="$bt:LB"/>
+  </xsl:template>
+
+  <!-- normalize($node, $collapse-inline) = plain text of one node -->
+  <xsl:function name="bt:normalize" as="xs:string">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:param name="collapse-inline" as="xs:boolean"/>
+    <xsl:sequence select="if (empty($n)) then '' else bt:plain($n, $collapse-inline)"/>
+  </xsl:function>
+
+  <!--
+    White space normalization that never puts a space inside Chinese text.
+    A run of XML white space (space, tab, CR, LF):
+      - at the start or end: removed;
+      - containing a line break: removed between two CJK characters, else one space;
+      - without line break: one space when $collapse-inline and neither neighbour is CJK,
+        else kept verbatim.
+    U+E000 markers become line breaks (white space around them removed).
+  -->
+  <xsl:function name="bt:normalize-ws" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="collapse-inline" as="xs:boolean"/>
+    <xsl:variable name="parts" as="element()*" select="analyze-string($s, '\s+')/*"/>
+    <xsl:variable name="count" select="count($parts)"/>
+    <xsl:variable name="out" as="xs:string*">
+      <xsl:for-each select="$parts">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:choose>
+          <xsl:when test="self::fn:non-match">
+            <xsl:sequence select="string(.)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="before" select="if ($i gt 1) then substring($parts[$i - 1], string-length($parts[$i - 1])) else ''"/>
+            <xsl:variable name="after" select="if ($i lt $count) then substring($parts[$i + 1], 1, 1) else ''"/>
+            <xsl:sequence select="
+                if ($before = ('', $bt:LB) or $after = ('', $bt:LB)) then ''
+                else if (matches(., '[&#10;&#13;]'))
+                  then (if (bt:is-cjk($before) and bt:is-cjk($after)) then '' else ' ')
+                else if ($collapse-inline and not(bt:is-cjk($before) or bt:is-cjk($after))) then ' '
+                else string(.)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <!-- line-break markers: several in a row make one break, none at the ends -->
+    <xsl:sequence select="replace(replace(string-join($out), '^&#xE000;+|&#xE000;+$', ''), '&#xE000;+', '&#10;')"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       Generic (foreign TEI) block structure
+       ================================================================ -->
+
+  <!-- elements that make a block of their own (paragraph-like) -->
+  <xsl:variable name="bt:block-names" as="xs:string*" select="
+      ('p', 'ab', 'head', 'l', 'item', 'label', 'cell', 'byline', 'dateline', 'opener', 'closer',
+       'salute', 'signed', 'trailer', 'speaker', 'stage', 'docTitle', 'titlePart', 'docAuthor',
+       'docImprint', 'docDate', 'figDesc', 'argument', 'epigraph', 'postscript')"/>
+
+  <!-- elements that hold blocks (never rendered inline) -->
+  <xsl:variable name="bt:container-names" as="xs:string*" select="
+      ('text', 'front', 'body', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
+       'list', 'lg', 'table', 'row', 'figure', 'sp', 'floatingText', 'titlePage', 'listBibl', 'listApp',
+       'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listWit', 'castList')"/>
+
+  <!-- true when $el is a block: a paragraph-like element (label only inside a list) -->
+  <xsl:function name="bt:is-block" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="local-name($el) = $bt:block-names and not($el/self::label[not(parent::list)])"/>
+  </xsl:function>
+
+  <!-- true when $el is a container of blocks (note, quote, cit... are blocky only when they hold blocks) -->
+  <xsl:function name="bt:is-container" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="local-name($el) = $bt:container-names"/>
+  </xsl:function>
+
+  <!-- true when $el is or holds a block: it is never part of a running line of text -->
+  <xsl:function name="bt:is-blocky" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n instance of element()
+        and (some $e in $n/descendant-or-self::* satisfies (bt:is-block($e) or bt:is-container($e)))"/>
+  </xsl:function>
+
+</xsl:stylesheet>

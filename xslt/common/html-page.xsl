@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  bitext: what every HTML page shares (article pages and index): the head element with its
+  inline style sheet. No external resources: system fonts only, with a CJK font stack.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:bt="urn:bitext:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="bt:css" as="xs:string" expand-text="no"><xsl:text>
+:root { --ink: #1f1d1a; --muted: #6f6a62; --rule: #ddd7cc; --paper: #fffdf9; --ground: #f3efe7;
+  --accent: #9a2a1c; --unaligned: #fbf3e2; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; padding: 1.25rem; background: var(--ground); color: var(--ink);
+  font: 16px/1.6 Georgia, "Times New Roman", "Noto Serif", serif; }
+:lang(zh) { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "Songti SC",
+  SimSun, serif; line-height: 1.85; }
+:lang(zh) em { font-style: normal; text-emphasis: filled dot; -webkit-text-emphasis: filled dot; }
+.page { max-width: 74rem; margin: 0 auto; }
+a { color: var(--accent); }
+h1, h2, h3, h4, h5, h6 { line-height: 1.3; }
+.panel { background: var(--paper); border: 1px solid var(--rule); border-top: 4px solid var(--accent);
+  border-radius: 3px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
+.panel h1 { font-size: 1.65rem; margin: 0 0 .2rem; }
+.panel .title-sub { display: block; font-size: 1.1rem; font-weight: normal; margin-top: .15rem; }
+.panel .title-en { font-size: 1.15rem; font-style: italic; margin: .35rem 0 0; }
+.panel .title-en .title-sub { font-size: 1rem; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .9rem 0 0;
+  padding-top: .7rem; border-top: 1px solid var(--rule); font-size: .95rem; }
+.meta dt { color: var(--muted); font-size: .78rem; letter-spacing: .05em; text-transform: uppercase; padding-top: .2rem; }
+.meta dd { margin: 0; }
+.sep { color: var(--muted); padding: 0 .35em; }
+table { border-collapse: collapse; }
+.parallel { width: 100%; table-layout: fixed; background: var(--paper); border: 1px solid var(--rule); }
+.parallel col.c-n { width: 3.6rem; }
+.parallel th, .parallel td { vertical-align: top; text-align: left; padding: .6rem .8rem; border-top: 1px solid var(--rule);
+  overflow-wrap: break-word; }
+.parallel thead th { font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase;
+  font-weight: normal; border-top: 0; }
+.parallel td.zh { border-right: 1px solid var(--rule); }
+.parallel td.n { color: var(--muted); font-size: .75rem; text-align: right; padding-right: .5rem; line-height: 1.4; }
+.rownum { display: block; }
+.cert { display: block; margin-top: .2rem; white-space: nowrap; font-size: .72rem; color: var(--muted); }
+.missing { display: block; color: var(--accent); font-size: .72rem; }
+.parallel p { margin: 0 0 .6rem; }
+.parallel p:last-child, .parallel h2:last-child, .parallel h3:last-child { margin-bottom: 0; }
+.parallel h2 { font-size: 1.3rem; margin: 0 0 .4rem; }
+.parallel h3 { font-size: 1.08rem; margin: 0 0 .4rem; }
+.byline { color: #4a453e; font-style: italic; }
+.byline:lang(zh) { font-style: normal; }
+.right { text-align: right; }
+.dateline { font-weight: bold; }
+tr.unaligned td { background: var(--unaligned); }
+.unaligned-mark { color: var(--muted); font-style: italic; font-size: .85rem; }
+.unaligned-mark::before { content: "\2205\00a0"; font-style: normal; }
+.glossary { margin-top: 1.25rem; }
+.glossary h2 { font-size: 1.15rem; margin: 0 0 .5rem; }
+.gloss { width: 100%; background: var(--paper); border: 1px solid var(--rule); }
+.gloss th, .gloss td { text-align: left; vertical-align: top; padding: .35rem .8rem; border-top: 1px solid var(--rule); }
+.gloss th { font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase; font-weight: normal; }
+.gloss td.term { width: 35%; white-space: nowrap; }
+.generic main { background: var(--paper); border: 1px solid var(--rule); padding: .5rem 1.25rem 1rem; }
+.generic .l { margin: 0; }
+.generic .lg { margin: 0 0 1rem; }
+.generic td, .generic th { border: 1px solid var(--rule); padding: .3rem .6rem; vertical-align: top; }
+.generic .note { color: #4a453e; font-size: .92em; }
+.generic .graphic { color: var(--muted); font-style: italic; }
+.index { width: 100%; background: var(--paper); border: 1px solid var(--rule); }
+.index th, .index td { text-align: left; vertical-align: top; padding: .45rem .8rem; border-top: 1px solid var(--rule); }
+.index th { font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase; font-weight: normal; }
+.index td.date, .index td.page { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.index .title-sub { display: block; font-size: .88em; color: #4a453e; }
+.empty-list { color: var(--muted); font-style: italic; }
+footer { color: var(--muted); font-size: .8rem; margin-top: 1rem; }
+@media (max-width: 640px) {
+  body { padding: .5rem; font-size: 15px; }
+  .panel { padding: .8rem .9rem; }
+  .panel h1 { font-size: 1.35rem; }
+  .meta { grid-template-columns: 1fr; gap: 0; }
+  .meta dt { padding-top: .45rem; }
+  .parallel, .parallel tbody, .parallel tr, .parallel td { display: block; width: auto; }
+  .parallel colgroup, .parallel thead { display: none; }
+  .parallel tr { border-top: 3px solid var(--rule); }
+  .parallel tr:first-child { border-top: 0; }
+  .parallel td { border-top: 0; }
+  .parallel td.zh { border-right: 0; padding-bottom: .35rem; }
+  .parallel td.en { border-top: 1px dashed var(--rule); padding-top: .35rem; }
+  .parallel td.n { text-align: left; padding: .35rem .8rem 0; }
+  .rownum, .cert, .missing { display: inline; margin: 0 .6rem 0 0; }
+  .gloss td.term { white-space: normal; }
+  .index thead { display: none; }
+  .index, .index tbody, .index tr, .index td { display: block; width: auto; }
+  .index tr { border-top: 1px solid var(--rule); padding: .4rem 0; }
+  .index td { border-top: 0; padding: .1rem .8rem; }
+  .index td.date, .index td.page { display: inline-block; color: var(--muted); }
+  .index td.page:not(:empty)::before { content: "p. "; }
+}
+</xsl:text></xsl:variable>
+
+  <!-- the head element: charset, viewport, title, inline style -->
+  <xsl:template name="bt:html-head">
+    <xsl:param name="title" as="xs:string"/>
+    <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <meta name="generator" content="bitext"/>
+      <title>
+        <xsl:value-of select="$title"/>
+      </title>
+      <style>
+        <xsl:value-of select="$bt:css"/>
+      </style>
+    </head>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,687 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  bitext: one HTML5 page per TEI document. Entry point: the document node (default mode).
+  A bitext document (it has standOff/linkGrp[@type='translation']) is shown as a metadata
+  panel, then a two-column table built ROW BY ROW from the alignment links (Chinese cell,
+  English cell), then the glossary. Any other TEI document is rendered generically so that
+  all the text of its text element appears.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:bt="urn:bitext:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    expand-text="yes"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/common.xsl"/>
+  <xsl:import href="common/html-page.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="bt:is-bitext(.)">
+        <xsl:apply-templates select="TEI" mode="bitext-page"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="(TEI, *)[1]" mode="generic-page"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================
+       bitext page
+       ================================================================ -->
+
+  <xsl:template match="TEI" mode="bitext-page">
+    <xsl:variable name="zh-title" select="bt:full-title(., 'zh', ' ')"/>
+    <xsl:variable name="en-title" select="bt:full-title(., 'en', ' ')"/>
+    <html lang="{$ui-lang}">
+      <xsl:call-template name="bt:html-head">
+        <xsl:with-param name="title" select="string-join(($zh-title, $en-title)[normalize-space(.) != ''], ' — ')"/>
+      </xsl:call-template>
+      <body class="bitext">
+        <div class="page">
+          <xsl:apply-templates select="teiHeader" mode="bitext-panel"/>
+          <main>
+            <xsl:call-template name="parallel-table"/>
+            <xsl:apply-templates select="text/back/div[@type = 'glossary']" mode="glossary"/>
+          </main>
+        </div>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- metadata panel: both titles (main and sub), authors, newspaper, date, page, section, column -->
+  <xsl:template match="teiHeader" mode="bitext-panel">
+    <xsl:variable name="doc" select="."/>
+    <header class="panel">
+      <h1 lang="zh-Hans">
+        <xsl:value-of select="bt:title(., 'zh', 'main')"/>
+        <xsl:if test="bt:title(., 'zh', 'sub') != ''">
+          <span class="title-sub">{bt:title(., 'zh', 'sub')}</span>
+        </xsl:if>
+      </h1>
+      <xsl:if test="bt:full-title(., 'en', '') != ''">
+        <p class="title-en" lang="en">
+          <xsl:value-of select="bt:title(., 'en', 'main')"/>
+          <xsl:if test="bt:title(., 'en', 'sub') != ''">
+            <span class="title-sub">{bt:title(., 'en', 'sub')}</span>
+          </xsl:if>
+        </p>
+      </xsl:if>
+      <dl class="meta">
+        <xsl:variable name="authors" select="fileDesc/titleStmt/author"/>
+        <xsl:if test="exists($authors)">
+          <dt>{if (count($authors) gt 1) then 'Authors' else 'Author'}</dt>
+          <dd>
+            <xsl:for-each select="$authors">
+              <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
+              <xsl:call-template name="both-langs">
+                <xsl:with-param name="zh" select="(persName[lang('zh')], .[not(persName)][lang('zh')])[1]"/>
+                <xsl:with-param name="en" select="(persName[lang('en')], .[not(persName)][not(lang('zh'))])[1]"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </dd>
+        </xsl:if>
+        <xsl:call-template name="meta-row">
+          <xsl:with-param name="label" select="'Newspaper'"/>
+          <xsl:with-param name="zh" select="bt:bibl(.)/title[@level = 'j'][lang('zh')][1]"/>
+          <xsl:with-param name="en" select="bt:bibl(.)/title[@level = 'j'][lang('en')][1]"/>
+        </xsl:call-template>
+        <xsl:if test="bt:date(.) != ''">
+          <dt>Date</dt>
+          <dd><time datetime="{bt:date(.)}">{bt:date(.)}</time></dd>
+        </xsl:if>
+        <xsl:call-template name="meta-row">
+          <xsl:with-param name="label" select="'Page'"/>
+          <xsl:with-param name="zh" select="bt:page(., 'zh')"/>
+          <xsl:with-param name="en" select="bt:page(., 'en')"/>
+        </xsl:call-template>
+        <xsl:call-template name="meta-row">
+          <xsl:with-param name="label" select="'Section'"/>
+          <xsl:with-param name="zh" select="bt:bibl(.)/note[@type = 'section'][lang('zh')][1]"/>
+          <xsl:with-param name="en" select="bt:bibl(.)/note[@type = 'section'][lang('en')][1]"/>
+        </xsl:call-template>
+        <xsl:call-template name="meta-row">
+          <xsl:with-param name="label" select="'Column'"/>
+          <xsl:with-param name="zh" select="bt:bibl(.)/note[@type = 'column'][lang('zh')][1]"/>
+          <xsl:with-param name="en" select="bt:bibl(.)/note[@type = 'column'][lang('en')][1]"/>
+        </xsl:call-template>
+      </dl>
+    </header>
+  </xsl:template>
+
+  <!-- a dt/dd pair when either language has a value -->
+  <xsl:template name="meta-row">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="zh" as="element()?"/>
+    <xsl:param name="en" as="element()?"/>
+    <xsl:if test="normalize-space($zh) != '' or normalize-space($en) != ''">
+      <dt>{$label}</dt>
+      <dd>
+        <xsl:call-template name="both-langs">
+          <xsl:with-param name="zh" select="$zh"/>
+          <xsl:with-param name="en" select="$en"/>
+        </xsl:call-template>
+      </dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "中文 / English", each part in a span with its lang -->
+  <xsl:template name="both-langs">
+    <xsl:param name="zh" as="element()?"/>
+    <xsl:param name="en" as="element()?"/>
+    <xsl:variable name="parts" select="($zh, $en)[normalize-space(.) != '']"/>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><span class="sep">/</span></xsl:if>
+      <span lang="{bt:html-lang(.)}">
+        <xsl:apply-templates mode="inline"/>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- the parallel table: one row per link / unaligned ptr, in link order -->
+  <xsl:template name="parallel-table">
+    <table class="parallel">
+      <colgroup>
+        <col class="c-n"/>
+        <col class="c-zh"/>
+        <col class="c-en"/>
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col"><span class="rownum">#</span></th>
+          <th scope="col" lang="zh-Hans">中文原文</th>
+          <th scope="col" lang="en">English translation</th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="bt:rows(.)">
+          <xsl:call-template name="row">
+            <xsl:with-param name="n" select="position()"/>
+            <xsl:with-param name="units" select="bt:targets(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <!-- units that no link mentions (not expected): one unaligned row each, after the others -->
+        <xsl:variable name="row-count" select="count(bt:rows(.))"/>
+        <xsl:for-each select="bt:unlinked-units(.)">
+          <xsl:call-template name="row">
+            <xsl:with-param name="n" select="$row-count + position()"/>
+            <xsl:with-param name="units" select="."/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="row">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="units" as="element()*"/>
+    <xsl:variable name="zh" select="$units[bt:side(.) = 'zh']"/>
+    <xsl:variable name="en" select="$units[bt:side(.) = 'en']"/>
+    <xsl:variable name="unaligned" select="empty($zh) or empty($en)"/>
+    <tr id="row-{$n}" class="{if ($unaligned) then 'unaligned' else 'aligned'}">
+      <td class="n">
+        <span class="rownum">{$n}</span>
+        <xsl:if test="$show-cert and self::link/@cert">
+          <span class="cert" title="alignment certainty {@cert}">≈ {@cert}</span>
+        </xsl:if>
+        <xsl:if test="self::link or self::ptr">
+          <xsl:for-each select="bt:missing-targets(.)">
+            <span class="missing" title="link target not found">? {.}</span>
+          </xsl:for-each>
+        </xsl:if>
+      </td>
+      <xsl:call-template name="cell">
+        <xsl:with-param name="side" select="'zh'"/>
+        <xsl:with-param name="units" select="$zh"/>
+      </xsl:call-template>
+      <xsl:call-template name="cell">
+        <xsl:with-param name="side" select="'en'"/>
+        <xsl:with-param name="units" select="$en"/>
+      </xsl:call-template>
+    </tr>
+  </xsl:template>
+
+  <xsl:template name="cell">
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:param name="units" as="element()*"/>
+    <td class="{$side}{if (empty($units)) then ' empty' else ''}" lang="{if ($side = 'zh') then 'zh-Hans' else 'en'}">
+      <xsl:choose>
+        <xsl:when test="empty($units)">
+          <span class="unaligned-mark" lang="en">unaligned</span>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="$units" mode="unit"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </td>
+  </xsl:template>
+
+  <!-- units -->
+
+  <xsl:template match="head" mode="unit">
+    <xsl:element name="{if (@type = 'main' or not(@type)) then 'h2' else 'h3'}">
+      <xsl:call-template name="unit-attributes"/>
+      <xsl:apply-templates mode="inline"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="byline" mode="unit">
+    <p>
+      <xsl:call-template name="unit-attributes">
+        <xsl:with-param name="class" select="'byline'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="inline"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="p | ab" mode="unit">
+    <p>
+      <xsl:call-template name="unit-attributes"/>
+      <xsl:apply-templates mode="inline"/>
+    </p>
+  </xsl:template>
+
+  <!-- any other unit: a block holding its content -->
+  <xsl:template match="*" mode="unit">
+    <div>
+      <xsl:call-template name="unit-attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="inline"/>
+    </div>
+  </xsl:template>
+
+  <!-- id from xml:id, class from @type and @rend 'right', lang when it differs from the cell's -->
+  <xsl:template name="unit-attributes">
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:if test="@xml:id">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+    <xsl:variable name="classes" select="($class, @type ! string(), 'right'[bt:rend(current(), 'right')])"/>
+    <xsl:if test="exists($classes)">
+      <xsl:attribute name="class" select="string-join($classes, ' ')"/>
+    </xsl:if>
+    <xsl:if test="@xml:lang and bt:html-lang(.) != (if (bt:side(.) = 'zh') then 'zh-Hans' else 'en')">
+      <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- glossary -->
+
+  <xsl:template match="div" mode="glossary">
+    <section class="glossary" lang="en">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
+      <xsl:for-each select="list[@type = 'glossary']">
+        <h2>
+          <xsl:choose>
+            <xsl:when test="head">
+              <xsl:apply-templates select="head[1]/node()" mode="inline"/>
+            </xsl:when>
+            <xsl:otherwise>Glossary</xsl:otherwise>
+          </xsl:choose>
+        </h2>
+        <table class="gloss">
+          <thead>
+            <tr>
+              <th scope="col" lang="zh-Hans">中文</th>
+              <th scope="col">English</th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="item">
+              <tr>
+                <xsl:choose>
+                  <xsl:when test="term or gloss">
+                    <td class="term" lang="{(term/bt:html-lang(.), 'zh-Hans')[1]}">
+                      <xsl:apply-templates select="term/node()" mode="inline"/>
+                    </td>
+                    <td class="gloss" lang="{(gloss/bt:html-lang(.), 'en')[1]}">
+                      <xsl:apply-templates select="gloss/node()" mode="inline"/>
+                    </td>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <td colspan="2" lang="{bt:html-lang(.)}">
+                      <xsl:apply-templates mode="inline"/>
+                    </td>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <!-- ================================================================
+       inline content (bitext units, metadata, glossary)
+       ================================================================ -->
+
+  <xsl:template match="hi" mode="inline">
+    <xsl:variable name="bold" select="bt:rend(., 'bold')"/>
+    <xsl:variable name="italic" select="bt:rend(., 'italic')"/>
+    <xsl:choose>
+      <xsl:when test="$bold and $italic">
+        <strong><em><xsl:apply-templates mode="inline"/></em></strong>
+      </xsl:when>
+      <xsl:when test="$bold">
+        <strong><xsl:apply-templates mode="inline"/></strong>
+      </xsl:when>
+      <xsl:when test="$italic">
+        <em><xsl:apply-templates mode="inline"/></em>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="span"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="foreign" mode="inline">
+    <xsl:call-template name="span">
+      <xsl:with-param name="class" select="'foreign'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="seg" mode="inline">
+    <xsl:call-template name="span">
+      <xsl:with-param name="class" select="string((@type, 'seg')[1])"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="lb" mode="inline">
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="inline">
+    <xsl:call-template name="span"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="inline"/>
+
+  <!-- a span with a class and, when the element has xml:lang, a lang attribute -->
+  <xsl:template name="span">
+    <xsl:param name="class" as="xs:string" select="local-name()"/>
+    <span class="{$class}">
+      <xsl:if test="@xml:lang">
+        <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </span>
+  </xsl:template>
+
+  <!-- ================================================================
+       generic page (foreign TEI): headings, paragraphs, lists, lg/l, tables;
+       any other element renders its children, so that all text appears
+       ================================================================ -->
+
+  <xsl:template match="*" mode="generic-page">
+    <xsl:variable name="title" select="bt:doc-title(.)"/>
+    <xsl:variable name="ts" select="teiHeader/fileDesc/titleStmt"/>
+    <html lang="{(@xml:lang, text/@xml:lang, $ui-lang)[1]}">
+      <xsl:call-template name="bt:html-head">
+        <xsl:with-param name="title" select="if ($title != '') then $title else 'TEI document'"/>
+      </xsl:call-template>
+      <body class="generic">
+        <div class="page">
+          <header class="panel">
+            <h1>
+              <xsl:if test="$ts/title[1]/@xml:lang">
+                <xsl:attribute name="lang" select="bt:html-lang($ts/title[1])"/>
+              </xsl:if>
+              <xsl:value-of select="$title"/>
+            </h1>
+            <xsl:variable name="more" select="$ts/title[normalize-space(.) != ''][bt:normalize(., true()) != $title]"/>
+            <xsl:for-each select="$more">
+              <p class="title-en">
+                <xsl:if test="@xml:lang">
+                  <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+                </xsl:if>
+                <xsl:apply-templates mode="inline"/>
+              </p>
+            </xsl:for-each>
+            <xsl:variable name="people" select="$ts/(author | editor)[normalize-space(.) != '']"/>
+            <xsl:if test="exists($people)">
+              <dl class="meta">
+                <xsl:for-each-group select="$people" group-by="local-name()">
+                  <dt>{if (current-grouping-key() = 'author') then 'Author' else 'Editor'}</dt>
+                  <dd>
+                    <xsl:for-each select="current-group()">
+                      <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
+                      <xsl:call-template name="span"/>
+                    </xsl:for-each>
+                  </dd>
+                </xsl:for-each-group>
+              </dl>
+            </xsl:if>
+          </header>
+          <main>
+            <xsl:apply-templates select="text" mode="generic"/>
+          </main>
+        </div>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- the id and lang attributes every generic block or span carries -->
+  <xsl:template name="generic-attributes">
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:if test="@xml:id">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+    </xsl:if>
+    <xsl:variable name="classes" select="($class, @type ! string(), @rend ! tokenize(normalize-space(.), ' '))"/>
+    <xsl:if test="exists($classes)">
+      <xsl:attribute name="class" select="string-join(distinct-values($classes), ' ')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text | front | body | back | group | div | div1 | div2 | div3 | div4 | div5 | div6 | div7"
+                mode="generic">
+    <section>
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="generic"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="head" mode="generic">
+    <xsl:choose>
+      <xsl:when test="parent::*[self::text or self::front or self::body or self::back or self::group
+                                or starts-with(local-name(), 'div') or self::lg]">
+        <xsl:variable name="level" select="min((6, count(ancestor::*[starts-with(local-name(), 'div')]) + 1))"/>
+        <xsl:element name="h{max(($level, 2))}">
+          <xsl:call-template name="generic-attributes"/>
+          <xsl:apply-templates mode="generic"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:call-template name="generic-attributes">
+            <xsl:with-param name="class" select="'head'"/>
+          </xsl:call-template>
+          <strong><xsl:apply-templates mode="generic"/></strong>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- paragraphs: p in HTML unless they hold blocks (HTML p cannot) -->
+  <xsl:template match="p | ab | byline | dateline | opener | closer | salute | signed | trailer | argument
+                       | epigraph | postscript | docTitle | titlePart | docAuthor | docImprint | docDate | figDesc"
+                mode="generic">
+    <xsl:element name="{if (*[bt:is-blocky(.)]) then 'div' else 'p'}">
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="local-name()[. != 'p']"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="generic"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- lists: ul/ol of li; a gloss list (label + item) as dl -->
+  <xsl:template match="list" mode="generic">
+    <xsl:apply-templates select="head" mode="generic"/>
+    <xsl:choose>
+      <xsl:when test="label">
+        <dl>
+          <xsl:call-template name="generic-attributes"/>
+          <xsl:for-each select="(* except head)[bt:has-content(.)]">
+            <xsl:element name="{if (self::label) then 'dt' else 'dd'}">
+              <xsl:apply-templates select="." mode="generic-list-item"/>
+            </xsl:element>
+          </xsl:for-each>
+        </dl>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (matches(@type || ' ' || @rend, 'ordered|numbered')) then 'ol' else 'ul'}">
+          <xsl:call-template name="generic-attributes"/>
+          <xsl:for-each select="(* except head)[bt:has-content(.)]">
+            <li>
+              <xsl:apply-templates select="." mode="generic-list-item"/>
+            </li>
+          </xsl:for-each>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- listBibl, listApp, listPerson, ...: every child a list item -->
+  <xsl:template match="*[starts-with(local-name(), 'list') and not(self::list)]" mode="generic">
+    <xsl:apply-templates select="head" mode="generic"/>
+    <ul>
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:for-each select="(* except head)[bt:has-content(.)]">
+        <li>
+          <xsl:apply-templates select="." mode="generic-list-item"/>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- inside an li/dt/dd: item and label show their content, anything else renders itself -->
+  <xsl:template match="item | label" mode="generic-list-item">
+    <xsl:call-template name="generic-attributes"/>
+    <xsl:apply-templates mode="generic"/>
+  </xsl:template>
+  <xsl:template match="*" mode="generic-list-item">
+    <xsl:apply-templates select="." mode="generic"/>
+  </xsl:template>
+
+  <!-- verse -->
+  <xsl:template match="lg" mode="generic">
+    <div>
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="'lg'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="generic"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="l" mode="generic">
+    <div>
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="'l'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="generic"/>
+    </div>
+  </xsl:template>
+
+  <!-- tables -->
+  <xsl:template match="table" mode="generic">
+    <table>
+      <xsl:call-template name="generic-attributes"/>
+      <xsl:for-each select="head">
+        <caption>
+          <xsl:apply-templates mode="generic"/>
+        </caption>
+      </xsl:for-each>
+      <tbody>
+        <xsl:for-each select="(* except head)[bt:has-content(.)]">
+          <xsl:choose>
+            <xsl:when test="self::row">
+              <tr>
+                <xsl:call-template name="generic-attributes"/>
+                <xsl:for-each select="*">
+                  <xsl:element name="{if (../@role = 'label' or @role = 'label') then 'th' else 'td'}">
+                    <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+                    <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+                    <xsl:apply-templates select="." mode="generic-list-item"/>
+                  </xsl:element>
+                </xsl:for-each>
+              </tr>
+            </xsl:when>
+            <xsl:otherwise>
+              <tr><td><xsl:apply-templates select="." mode="generic"/></td></tr>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+  <xsl:template match="cell" mode="generic-list-item">
+    <xsl:call-template name="generic-attributes"/>
+    <xsl:apply-templates mode="generic"/>
+  </xsl:template>
+
+  <!-- figures: the image itself is not loaded (no external resources) -->
+  <xsl:template match="figure" mode="generic">
+    <figure>
+      <xsl:call-template name="generic-attributes"/>
+      <xsl:apply-templates select="* except head" mode="generic"/>
+      <xsl:for-each select="head">
+        <figcaption>
+          <xsl:apply-templates mode="generic"/>
+        </figcaption>
+      </xsl:for-each>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="graphic" mode="generic">
+    <span class="graphic">[image: {@url}]</span>
+  </xsl:template>
+
+  <!-- inline phrases -->
+  <xsl:template match="hi" mode="generic">
+    <xsl:variable name="r" select="tokenize(normalize-space(@rend), ' ')"/>
+    <xsl:element name="{if ($r = ('bold', 'b', 'strong')) then 'strong'
+                        else if ($r = ('italic', 'i', 'italics')) then 'em'
+                        else if ($r = ('sup', 'superscript')) then 'sup'
+                        else if ($r = ('sub', 'subscript')) then 'sub'
+                        else if ($r = ('underline', 'u')) then 'u'
+                        else 'span'}">
+      <xsl:call-template name="generic-attributes"/>
+      <xsl:apply-templates mode="generic"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="emph" mode="generic">
+    <em>
+      <xsl:call-template name="generic-attributes"/>
+      <xsl:apply-templates mode="generic"/>
+    </em>
+  </xsl:template>
+
+  <!-- a line break, except before the first text of its parent (EpiDoc's leading lb) -->
+  <xsl:template match="lb" mode="generic">
+    <xsl:if test="preceding-sibling::node()[self::* or normalize-space(.) != '']">
+      <br/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="ref[@target] | ptr[@target]" mode="generic">
+    <xsl:variable name="href" select="normalize-space(tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:variable name="safe" select="matches($href, '^(#|https?:|mailto:|[^:]*$)')"/>
+    <xsl:element name="{if ($safe) then 'a' else 'span'}">
+      <xsl:if test="$safe">
+        <xsl:attribute name="href" select="$href"/>
+      </xsl:if>
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="self::ptr">{$href}</xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="generic"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- generated divisions and other content-less elements -->
+  <xsl:template match="divGen" mode="generic"/>
+
+  <!-- anything else: its children, in a div when it holds blocks, else in a span -->
+  <xsl:template match="*" mode="generic">
+    <xsl:element name="{if (bt:is-blocky(.)) then 'div' else 'span'}">
+      <xsl:call-template name="generic-attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="generic"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="generic"/>
+
+  <!-- ================================================================ -->
+
+  <!-- false for an element with neither text nor a graphic (e.g. an empty bibl in a listBibl) -->
+  <xsl:function name="bt:has-content" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="normalize-space($el) != '' or exists($el/descendant-or-self::graphic)"/>
+  </xsl:function>
+
+  <!-- an HTML lang value for an element: its xml:lang in force ('' when none) -->
+  <xsl:function name="bt:html-lang" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="bt:lang($el)"/>
+  </xsl:function>
+
+</xsl:stylesheet>

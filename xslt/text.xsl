@@ -1,0 +1,148 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  bitext: plain-text rendering. Entry point: the document node (default mode).
+  Parameter $lang: '' = bilingual, row by row from the alignment links (Chinese units, then
+  English units, rows separated by one blank line); 'zh' or 'en' = that side only, units in
+  document order. A TEI document without a translation linkGrp is written generically:
+  one block per paragraph-like element. Chinese text never gets a space added.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:bt="urn:bitext:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    expand-text="yes"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/common.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="NL" as="xs:string" select="'&#10;'"/>
+
+  <!-- the output: blocks (each a string, possibly of several lines) separated by one blank line -->
+  <xsl:template match="/">
+    <xsl:variable name="blocks" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="bt:is-bitext(.)">
+          <xsl:apply-templates select="TEI" mode="text-bitext"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="TEI" mode="text-generic"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="non-empty" select="$blocks[normalize-space(.) != '']"/>
+    <xsl:if test="exists($non-empty)">
+      <xsl:value-of select="string-join($non-empty, $NL || $NL) || $NL"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       bitext documents
+       ================================================================ -->
+
+  <xsl:template match="TEI" mode="text-bitext" as="xs:string*">
+    <xsl:variable name="side" select="lower-case($lang)"/>
+    <xsl:sequence select="bt:text-header(., $side)"/>
+    <xsl:choose>
+      <xsl:when test="$side = ('zh', 'en')">
+        <xsl:sequence select="bt:units(., $side) ! bt:unit-text(.)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="bt:rows(.)">
+          <xsl:variable name="units" select="bt:targets(.)"/>
+          <xsl:sequence select="string-join((
+              $units[bt:side(.) = 'zh'] ! bt:unit-text(.),
+              $units[bt:side(.) = 'en'] ! bt:unit-text(.))[. != ''], $NL)"/>
+        </xsl:for-each>
+        <xsl:sequence select="bt:unlinked-units(.) ! bt:unit-text(.)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$side != 'zh'">
+      <xsl:apply-templates select="text/back/div[@type = 'glossary']/list[@type = 'glossary']" mode="text-bitext"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the glossary: its head, then one line per item (term, the source's separator, gloss) -->
+  <xsl:template match="list" mode="text-bitext" as="xs:string">
+    <xsl:sequence select="string-join((head ! bt:plain(., true()),
+                                       item ! bt:plain(., false()))[. != ''], $NL)"/>
+  </xsl:template>
+
+  <!-- header block: titles, authors, newspaper, date, page of the side(s) asked for -->
+  <xsl:function name="bt:text-header" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:variable name="langs" select="if ($side = ('zh', 'en')) then $side else ('zh', 'en')"/>
+    <xsl:variable name="authors" select="$tei/teiHeader/fileDesc/titleStmt/author"/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:for-each select="$langs">
+        <xsl:variable name="l" select="."/>
+        <xsl:sequence select="(bt:title($tei, $l, 'main'), bt:title($tei, $l, 'sub'))[. != '']
+                              ! bt:normalize-ws(., $l = 'en')"/>
+      </xsl:for-each>
+      <xsl:sequence select="string-join(
+          for $a in $authors return string-join(
+              for $l in $langs return bt:normalize(($a/persName[lang($l)], $a[not(persName)][lang($l)])[1], $l = 'en')
+              [. != ''], ' / '), ', ')"/>
+      <xsl:sequence select="string-join((
+          for $l in $langs return bt:journal($tei, $l),
+          bt:date($tei),
+          for $l in $langs return bt:normalize(bt:page($tei, $l), $l = 'en'))[. != ''], ' · ')"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines[. != ''], $NL)"/>
+  </xsl:function>
+
+  <!-- the plain text of one unit; inline white space kept verbatim on the Chinese side -->
+  <xsl:function name="bt:unit-text" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="bt:plain($unit, bt:side($unit) = 'en')"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       any other TEI document
+       ================================================================ -->
+
+  <xsl:template match="TEI" mode="text-generic" as="xs:string*">
+    <xsl:variable name="ts" select="teiHeader/fileDesc/titleStmt"/>
+    <xsl:sequence select="string-join((
+        $ts/title ! bt:generic-text(.),
+        $ts/author ! bt:generic-text(.))[. != ''], $NL)"/>
+    <xsl:apply-templates select="text" mode="text-block"/>
+  </xsl:template>
+
+  <!-- an element without blocks inside: one block; otherwise its children, where each run of
+       inline content between blocks makes a block of its own -->
+  <xsl:template match="*" mode="text-block" as="xs:string*">
+    <xsl:choose>
+      <xsl:when test="not(bt:is-blocky(.)) or (bt:is-block(.) and not(*[bt:is-blocky(.)]))">
+        <xsl:sequence select="bt:generic-text(.)"/>
+      </xsl:when>
+      <xsl:when test="starts-with(local-name(), 'list') and not(self::list)">
+        <!-- listBibl, listApp, ...: every child is a block -->
+        <xsl:apply-templates select="*" mode="text-block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="node()" group-adjacent="bt:is-blocky(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()">
+              <xsl:apply-templates select="current-group()" mode="text-block"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="bt:generic-text(current-group())"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text of nodes of a foreign document: inline white space collapsed except in CJK languages -->
+  <xsl:function name="bt:generic-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="l" select="lower-case(bt:lang($nodes[1]))"/>
+    <xsl:sequence select="bt:plain($nodes, not(matches($l, '^(zh|ja|ko)(-|$)')))"/>
+  </xsl:function>
+
+</xsl:stylesheet>
