@@ -215,7 +215,7 @@ public final class TeiEncoder {
         w.writeAttribute("type", "glossary");
         w.writeAttribute("xml", XML_NS, "id", "glossary");
         w.writeStartElement("", "list", NS);
-        w.writeAttribute("type", "gloss");
+        w.writeAttribute("type", "glossary");
         if (g.blankBefore()) {
             w.writeAttribute("rend", "blank-before");
         }

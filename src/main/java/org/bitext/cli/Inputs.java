@@ -1,0 +1,58 @@
+package org.bitext.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Expands the files and folder trees named on the command line into input files, in a stable order. */
+final class Inputs {
+    /**
+     * One input file and its name relative to the folder it was found in (the file name when given directly).
+     *
+     * @param file     the file
+     * @param relative its relative path, used to name the outputs
+     */
+    record Input(Path file, Path relative) {
+        /** The relative path with its extension replaced. */
+        Path output(Path dir, String extension) {
+            String name = relative.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String stem = dot > 0 ? name.substring(0, dot) : name;
+            Path parent = relative.getParent();
+            Path rel = parent == null ? Path.of(stem + "." + extension) : parent.resolve(stem + "." + extension);
+            return dir.resolve(rel);
+        }
+
+        /** The name shown in messages. */
+        String display() {
+            return file.toString();
+        }
+    }
+
+    private Inputs() {
+    }
+
+    static List<Input> collect(List<Path> paths, String extension) throws IOException {
+        List<Input> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> f.getFileName().toString().endsWith("." + extension))
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(f -> out.add(new Input(f, p.relativize(f))));
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(new Input(p, p.getFileName()));
+            } else {
+                throw new NoSuchFileException(p.toString(), null, "no such file or folder");
+            }
+        }
+        return out;
+    }
+}

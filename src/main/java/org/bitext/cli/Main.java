@@ -1,0 +1,64 @@
+package org.bitext.cli;
+
+import org.bitext.Bitext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bitext} command: subcommands for each stage and one that runs them all. */
+@Command(name = "bitext", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Bilingual newspaper articles to aligned TEI P5, validated and rendered.%n",
+        subcommands = {ConvertCommand.class, ValidateCommand.class, RenderCommand.class, RunCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:some input was refused or some document is invalid",
+                "2:usage error, or a file or folder could not be read or written"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and embedding). */
+    public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams and returns the exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new Failures());
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert, validate, render or run");
+    }
+
+    /** Prints the version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bitext " + Bitext.version()};
+        }
+    }
+
+    /** I/O and set-up failures become one clear line and exit code 2; a stack trace only with --debug. */
+    static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+            boolean debug = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            cl.getErr().println("bitext: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (debug) {
+                e.printStackTrace(cl.getErr());
+            } else if (!(e instanceof java.io.IOException)) {
+                cl.getErr().println("bitext: this looks like a bug; run again with --debug and report the output");
+            }
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.bitext.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.XsltCompiler;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.bitext.xml.Xml;
+
+/**
+ * Renders TEI with the XSLT 3.0 stylesheets of {@code xslt/} on Saxon-HE. Each stylesheet is compiled once, when
+ * the renderer is made, and shared by every thread; a transformation is cheap and {@link #render} is thread-safe.
+ * The stylesheets are read from the jar, or from a folder given by the user, so that a librarian can change an
+ * output without touching Java.
+ */
+public final class Renderer {
+    private static final String BUILTIN = "/org/bitext/xslt/";
+    private static final String INDEX = "index.xsl";
+
+    private final Map<Format, XsltExecutable> stylesheets = new EnumMap<>(Format.class);
+    private final XsltExecutable index;
+
+    private Renderer(Path folder, List<Format> formats, boolean withIndex) throws IOException {
+        for (Format f : formats) {
+            stylesheets.put(f, compile(folder, f.stylesheet()));
+        }
+        index = withIndex ? compile(folder, INDEX) : null;
+    }
+
+    /**
+     * Compiles the stylesheets of the given formats (and of the folder index when asked).
+     *
+     * @param folder the folder holding the stylesheets, or {@code null} for those built into bitext
+     */
+    public static Renderer load(Path folder, List<Format> formats, boolean withIndex) throws IOException {
+        return new Renderer(folder, formats, withIndex);
+    }
+
+    /**
+     * Renders a parsed TEI document.
+     *
+     * @param params stylesheet parameters by name (strings), e.g. {@code lang=zh} for text
+     */
+    public byte[] render(XdmNode tei, Format format, Map<String, String> params) throws RenderException {
+        XsltExecutable exe = stylesheets.get(format);
+        if (exe == null) {
+            throw new IllegalArgumentException("format not loaded: " + format);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
+        try {
+            Xslt30Transformer t = exe.load30();
+            Map<QName, XdmValue> p = new java.util.HashMap<>();
+            params.forEach((k, v) -> p.put(new QName(k), new XdmAtomicValue(v)));
+            t.setStylesheetParameters(p);
+            Serializer ser = t.newSerializer(out);
+            t.applyTemplates(tei, ser);
+        } catch (SaxonApiException e) {
+            throw new RenderException(format.id() + " rendering failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The index page of a folder: one row per document, linked.
+     *
+     * @param docs  the TEI documents in the order of the table
+     * @param hrefs the relative link to each document's HTML page, same order
+     */
+    public byte[] index(List<XdmNode> docs, List<String> hrefs) throws RenderException {
+        if (index == null) {
+            throw new IllegalStateException("the index stylesheet was not loaded");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
+        try {
+            Xslt30Transformer t = index.load30();
+            List<XdmItem> links = new ArrayList<>();
+            hrefs.forEach(h -> links.add(new XdmAtomicValue(h)));
+            t.setStylesheetParameters(Map.of(new QName("docs"), new XdmValue(docs),
+                    new QName("hrefs"), new XdmValue(links)));
+            t.callTemplate(new QName("index"), t.newSerializer(out));
+        } catch (SaxonApiException e) {
+            throw new RenderException("index rendering failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static XsltExecutable compile(Path folder, String name) throws IOException {
+        XsltCompiler compiler = Xml.processor().newXsltCompiler();
+        String systemId;
+        if (folder != null) {
+            Path file = folder.resolve(name);
+            if (!Files.isReadable(file)) {
+                throw new IOException("cannot read the stylesheet " + file);
+            }
+            systemId = file.toUri().toString();
+        } else {
+            URL url = Renderer.class.getResource(BUILTIN + name);
+            if (url == null) {
+                throw new IOException("missing stylesheet " + name + " (is the build complete?)");
+            }
+            systemId = url.toExternalForm();
+        }
+        try {
+            return compiler.compile(new StreamSource(systemId));
+        } catch (SaxonApiException e) {
+            throw new IOException("the stylesheet " + name + " does not compile: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.bitext.validate;
+
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.IncorrectSchemaException;
+import com.thaiopensource.validate.Schema;
+import com.thaiopensource.validate.SchemaReader;
+import com.thaiopensource.validate.ValidateProperty;
+import com.thaiopensource.validate.Validator;
+import com.thaiopensource.validate.rng.CompactSchemaReader;
+import com.thaiopensource.validate.auto.AutoSchemaReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.bitext.xml.Xml;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Validates TEI documents against a RELAX NG schema (Jing) and, optionally, Schematron rules (SchXslt on
+ * Saxon-HE). Both are compiled once, when the validator is made; {@link #validate} is thread-safe and reports every
+ * problem with its line and column, Schematron findings included (their failing node is mapped back to its line).
+ */
+public final class TeiValidator {
+    private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
+    private static final String SCHXSLT_PIPELINE = "/xslt/2.0/pipeline-for-svrl.xsl";
+    private static final String BUILTIN = "/org/bitext/schemas/";
+
+    private final Schema rng;
+    private final XsltExecutable schematron; // null: RELAX NG only
+
+    private TeiValidator(Schema rng, XsltExecutable schematron) {
+        this.rng = rng;
+        this.schematron = schematron;
+    }
+
+    /** The project's own schema: {@code bitext.rng} and {@code bitext.sch}. */
+    public static TeiValidator builtin() throws IOException {
+        URL rng = resource(BUILTIN + "bitext.rng");
+        URL sch = resource(BUILTIN + "bitext.sch");
+        return new TeiValidator(loadRng(new InputSource(rng.toExternalForm())), compileSchematron(sch));
+    }
+
+    /** Another RELAX NG schema (XML or compact syntax), without Schematron, for example the official tei_all. */
+    public static TeiValidator relaxNg(Path schema) throws IOException {
+        if (!Files.isReadable(schema)) {
+            throw new IOException("cannot read the schema " + schema);
+        }
+        return new TeiValidator(loadRng(new InputSource(schema.toUri().toString())), null);
+    }
+
+    /** Validates one file; an empty list means valid. */
+    public List<Problem> validate(Path file, String displayName) {
+        List<Problem> problems = new ArrayList<>();
+        boolean wellFormed = relaxNg(file, displayName, problems);
+        if (wellFormed && schematron != null) {
+            try {
+                XdmNode doc = Xml.parse(file);
+                schematron(doc, displayName, problems);
+            } catch (IOException | SaxonApiException e) {
+                problems.add(new Problem(displayName, 0, 0, "xml", null, "cannot read: " + e.getMessage()));
+            }
+        }
+        return problems;
+    }
+
+    /** Runs Jing; returns false when the document is not well-formed XML (no further checks make sense). */
+    private boolean relaxNg(Path file, String name, List<Problem> problems) {
+        boolean[] fatal = {false};
+        ErrorHandler handler = new ErrorHandler() {
+            @Override public void warning(SAXParseException e) {
+            }
+
+            @Override public void error(SAXParseException e) {
+                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null, e.getMessage()));
+            }
+
+            @Override public void fatalError(SAXParseException e) {
+                fatal[0] = true;
+                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
+                        "not well-formed XML: " + e.getMessage()));
+            }
+        };
+        PropertyMapBuilder props = new PropertyMapBuilder();
+        props.put(ValidateProperty.ERROR_HANDLER, handler);
+        Validator validator = rng.createValidator(props.toPropertyMap());
+        XMLReader reader = Xml.secureReader();
+        reader.setContentHandler(validator.getContentHandler());
+        reader.setDTDHandler(validator.getDTDHandler());
+        reader.setErrorHandler(handler);
+        try (InputStream in = Files.newInputStream(file)) {
+            InputSource source = new InputSource(in);
+            source.setSystemId(file.toUri().toString());
+            reader.parse(source);
+        } catch (SAXParseException e) {
+            if (!fatal[0]) {
+                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
+                        "not well-formed XML: " + e.getMessage()));
+            }
+            return false;
+        } catch (SAXException e) {
+            problems.add(new Problem(name, 0, 0, "xml", null, "not well-formed XML: " + e.getMessage()));
+            return false;
+        } catch (IOException e) {
+            problems.add(new Problem(name, 0, 0, "xml", null, "cannot read: " + e.getMessage()));
+            return false;
+        }
+        return !fatal[0];
+    }
+
+    private void schematron(XdmNode doc, String name, List<Problem> problems) throws SaxonApiException {
+        Processor proc = Xml.processor();
+        Xslt30Transformer t = schematron.load30();
+        XdmDestination svrl = new XdmDestination();
+        t.applyTemplates(doc, svrl);
+        XPathCompiler xp = proc.newXPathCompiler();
+        xp.declareNamespace("svrl", SVRL);
+        XdmValue findings = xp.evaluate("//svrl:failed-assert | //svrl:successful-report", svrl.getXdmNode());
+        for (XdmItem item : findings) {
+            XdmNode f = (XdmNode) item;
+            String location = f.attribute("location");
+            String id = f.attribute("id");
+            String text = xp.evaluate("normalize-space(string-join(svrl:text, ' '))", f).itemAt(0).getStringValue();
+            int line = 0;
+            int column = 0;
+            if (location != null) {
+                XdmNode node = locate(xp, doc, location);
+                if (node != null) {
+                    line = node.getLineNumber();
+                    column = node.getColumnNumber();
+                }
+            }
+            problems.add(new Problem(name, Math.max(line, 0), Math.max(column, 0), "sch", id, text));
+        }
+    }
+
+    private static XdmNode locate(XPathCompiler xp, XdmNode doc, String location) {
+        try {
+            XdmValue v = xp.evaluate(location, doc);
+            if (v.size() > 0 && v.itemAt(0) instanceof XdmNode n) {
+                // an attribute has no line of its own in the tree: report its element
+                return n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ATTRIBUTE ? n.getParent() : n;
+            }
+        } catch (SaxonApiException e) {
+            // an unusual location path: report the finding without a line
+        }
+        return null;
+    }
+
+    private static Schema loadRng(InputSource in) throws IOException {
+        PropertyMapBuilder props = new PropertyMapBuilder();
+        List<String> errors = new ArrayList<>();
+        props.put(ValidateProperty.ERROR_HANDLER, new ErrorHandler() {
+            @Override public void warning(SAXParseException e) {
+            }
+
+            @Override public void error(SAXParseException e) {
+                errors.add(e.getSystemId() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+            }
+
+            @Override public void fatalError(SAXParseException e) {
+                error(e);
+            }
+        });
+        props.put(ValidateProperty.XML_READER_CREATOR, (com.thaiopensource.xml.sax.XMLReaderCreator) Xml::secureReader);
+        SchemaReader reader = in.getSystemId().endsWith(".rnc") ? CompactSchemaReader.getInstance()
+                : new AutoSchemaReader();
+        try {
+            return reader.createSchema(in, props.toPropertyMap());
+        } catch (IncorrectSchemaException | SAXException e) {
+            throw new IOException("the schema " + in.getSystemId() + " is not usable"
+                    + (errors.isEmpty() ? ": " + e.getMessage() : ": " + String.join("; ", errors)), e);
+        }
+    }
+
+    private static XsltExecutable compileSchematron(URL sch) throws IOException {
+        try {
+            Processor proc = Xml.processor();
+            XsltExecutable pipeline = proc.newXsltCompiler()
+                    .compile(new StreamSource(resource(SCHXSLT_PIPELINE).toExternalForm()));
+            XdmNode schema;
+            try (InputStream in = sch.openStream()) {
+                schema = Xml.parse(in, sch.toExternalForm());
+            }
+            XdmDestination compiled = new XdmDestination();
+            pipeline.load30().applyTemplates(schema, compiled);
+            return proc.newXsltCompiler().compile(compiled.getXdmNode().asSource());
+        } catch (SaxonApiException e) {
+            throw new IOException("the Schematron rules " + sch + " cannot be compiled: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL resource(String path) throws IOException {
+        URL url = TeiValidator.class.getResource(path);
+        if (url == null) {
+            throw new IOException("missing resource " + path + " (is the build complete?)");
+        }
+        return url;
+    }
+}

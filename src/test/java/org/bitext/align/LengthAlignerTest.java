@@ -1,0 +1,50 @@
+package org.bitext.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LengthAlignerTest {
+    private final LengthAligner aligner = LengthAligner.chineseEnglish();
+
+    @Test
+    void equalCountsArePairedByPosition() {
+        List<Bead> beads = aligner.align(new int[] {10, 200}, new int[] {900, 40});
+        assertEquals(List.of(0), beads.get(0).source());
+        assertEquals(List.of(0), beads.get(0).target());
+        assertFalse(beads.get(0).guessed());
+    }
+
+    @Test
+    void twoChineseParagraphsTranslatedAsOne() {
+        // Chinese 100, 120, 80; English 880 (=100+120 merged), 320
+        List<Bead> beads = aligner.align(new int[] {100, 120, 80}, new int[] {880, 320});
+        assertEquals(2, beads.size());
+        assertEquals(List.of(0, 1), beads.get(0).source());
+        assertEquals(List.of(0), beads.get(0).target());
+        assertEquals(List.of(2), beads.get(1).source());
+        assertTrue(beads.get(0).guessed());
+        assertTrue(beads.get(0).cert() > 0.5, "cert " + beads.get(0).cert());
+    }
+
+    @Test
+    void untranslatedParagraphIsLeftUnaligned() {
+        // a last paragraph of 200 characters that the English leaves out
+        List<Bead> beads = aligner.align(new int[] {100, 300, 100, 200}, new int[] {400, 1200, 400});
+        assertEquals(4, beads.size());
+        assertEquals(List.of(3), beads.get(3).source());
+        assertTrue(beads.get(3).target().isEmpty());
+    }
+
+    @Test
+    void everyUnitAppearsExactlyOnceInOrder() {
+        int[] zh = {30, 50, 5, 90, 10, 60};
+        int[] en = {130, 210, 350, 260};
+        List<Bead> beads = aligner.byLength(zh, en);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), beads.stream().flatMap(b -> b.source().stream()).toList());
+        assertEquals(List.of(0, 1, 2, 3), beads.stream().flatMap(b -> b.target().stream()).toList());
+    }
+}

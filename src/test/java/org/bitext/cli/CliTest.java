@@ -1,0 +1,149 @@
+package org.bitext.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bitext.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, end to end, as a user runs it. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    /** Exit code, standard output and standard error of one command. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result bitext(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+        }
+    }
+
+    @Test
+    void runWritesEveryOutputForTheCorpusAndIsDeterministic() throws Exception {
+        Path out1 = tmp.resolve("out1");
+        Result r = bitext("run", Corpus.DIR.toString(), "-o", out1.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        int n = Corpus.articles().size();
+        List<Path> written = files(out1);
+        assertEquals(4 * n + 1, written.size(), written.toString());
+        for (Path a : Corpus.articles()) {
+            String name = Corpus.name(a);
+            for (String f : List.of("tei/" + name + ".xml", "html/" + name + ".html", "text/" + name + ".txt",
+                    "source/" + name + ".txt")) {
+                assertTrue(Files.size(out1.resolve(f)) > 0, f);
+            }
+        }
+        assertTrue(Files.exists(out1.resolve("html/index.html")));
+
+        Path out2 = tmp.resolve("out2");
+        assertEquals(0, bitext("run", Corpus.DIR.toString(), "-o", out2.toString(), "--quiet", "--jobs", "1").code());
+        for (Path f : written) {
+            assertArrayEquals(Files.readAllBytes(out1.resolve(f)), Files.readAllBytes(out2.resolve(f)), f.toString());
+        }
+    }
+
+    @Test
+    void convertValidateRenderOneByOne() throws Exception {
+        Path article = Corpus.DIR.resolve("1960-06-14_suzhou_ganbu_reference_example.txt");
+        Path tei = tmp.resolve("tei");
+        assertEquals(0, bitext("convert", article.toString(), "-o", tei.toString()).code());
+        Path xml = tei.resolve("1960-06-14_suzhou_ganbu_reference_example.xml");
+        assertTrue(Files.exists(xml));
+        Result v = bitext("validate", xml.toString());
+        assertEquals(0, v.code(), v.err());
+        for (String format : List.of("html", "text", "source")) {
+            Path dir = tmp.resolve(format);
+            Result r = bitext("render", "--format", format, xml.toString(), "-o", dir.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(1, files(dir).size());
+        }
+        Result zh = bitext("render", "--format", "text", "--lang", "zh", xml.toString(), "-o", tmp.resolve("zh").toString());
+        assertEquals(0, zh.code(), zh.err());
+    }
+
+    @Test
+    void badArticleIsRefusedWithALocatedMessageAndNoOutput() throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(Corpus.DIR.resolve("1960-06-05_taifeng_jingbao_dash_ranges.txt"), in.resolve("good.txt"));
+        Files.writeString(in.resolve("bad.txt"), Files.readString(in.resolve("good.txt"))
+                .replace("Date: 1960-06-05", "Date: 1960-13-45"));
+        Path out = tmp.resolve("out");
+        Result r = bitext("convert", in.toString(), "-o", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bad.txt:3:7: error: `1960-13-45` is not a calendar date"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertTrue(Files.exists(out.resolve("good.xml")), "one bad article does not stop the batch");
+        assertFalse(Files.exists(out.resolve("bad.xml")));
+    }
+
+    @Test
+    void invalidTeiExitsOneWithLocatedErrors() throws Exception {
+        Path bad = tmp.resolve("bad.xml");
+        Files.writeString(bad, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text/>\n</TEI>\n");
+        Result r = bitext("validate", bad.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("(?s).*bad\\.xml:\\d+:\\d+: error: .*"), r.err());
+    }
+
+    @Test
+    void notWellFormedTeiIsLocated() throws Exception {
+        Path bad = tmp.resolve("broken.xml");
+        Files.writeString(bad, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text>\n</TEI>\n");
+        Result r = bitext("validate", bad.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("broken.xml:3:"), r.err());
+    }
+
+    @Test
+    void usageAndMissingFilesExitTwo() {
+        assertEquals(2, bitext("convert").code());
+        assertEquals(2, bitext("render", "--format", "pdf", "x.xml", "-o", "y").code());
+        assertEquals(2, bitext("frobnicate").code());
+        Result missing = bitext("validate", tmp.resolve("nope.xml").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope.xml"), missing.err());
+        assertFalse(missing.err().contains("\tat "), missing.err());
+    }
+
+    @Test
+    void helpOnEveryCommand() {
+        for (String c : List.of("convert", "validate", "render", "run")) {
+            Result r = bitext(c, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("Usage: bitext " + c), r.out());
+        }
+    }
+
+    @Test
+    void validateAgainstAnotherSchema() throws Exception {
+        String teiAll = System.getProperty("tei.all");
+        org.junit.jupiter.api.Assumptions.assumeTrue(teiAll != null && !teiAll.isBlank(),
+                "tei.all is not set; CorpusValidityTest reports it");
+        Path tei = tmp.resolve("tei");
+        bitext("convert", Corpus.DIR.toString(), "-o", tei.toString());
+        Result r = bitext("validate", "--schema", teiAll, tei.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+}

@@ -1,0 +1,183 @@
+package org.bitext.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import org.bitext.Converted;
+import org.bitext.xml.Xml;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTML and text renderings carry every title and paragraph, with languages marked. */
+class RenderContentTest {
+    private static final String TEI = "http://www.tei-c.org/ns/1.0";
+    private static Renderer renderer;
+
+    @BeforeAll
+    static void load() throws Exception {
+        renderer = Renderer.load(null, List.of(Format.HTML, Format.TEXT), true);
+    }
+
+    static Stream<String> names() {
+        return Converted.tei().keySet().stream();
+    }
+
+    private static XPathCompiler xpath() {
+        XPathCompiler xp = Xml.processor().newXPathCompiler();
+        xp.declareNamespace("t", TEI);
+        xp.declareNamespace("h", "http://www.w3.org/1999/xhtml");
+        return xp;
+    }
+
+    /** Text of every unit (head, byline, p) and glossary item of the TEI, and its titles. */
+    private static List<String> texts(XdmNode tei, String lang) throws Exception {
+        String filter = lang == null ? "" : "[ancestor-or-self::*[@xml:lang][1]/@xml:lang = '" + lang + "']";
+        return xpath().evaluate("(//t:body//(t:head|t:byline|t:p)" + filter + "//string(.), "
+                        + "//t:titleStmt/t:title" + filter + "/string(.))", tei)
+                .stream().map(XdmItem::getStringValue).toList();
+    }
+
+    private static String html(XdmNode tei) throws Exception {
+        return new String(renderer.render(tei, Format.HTML, Map.of()), StandardCharsets.UTF_8);
+    }
+
+    private static Document page(XdmNode tei) throws Exception {
+        return Jsoup.parse(html(tei));
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void htmlHasAllTextWithLanguages(String name) throws Exception {
+        XdmNode tei = Xml.parse(Converted.tei().get(name));
+        String html = html(tei);
+        Document page = Jsoup.parse(html);
+        String text = squeeze(page.body().wholeText());
+        for (String s : texts(tei, null)) {
+            assertTrue(text.contains(squeeze(s)), () -> name + ": missing in the HTML: " + s);
+        }
+        assertFalse(page.select("html[lang]").isEmpty(), "html has a lang attribute");
+        for (String lang : List.of("zh-Hans", "en")) {
+            assertFalse(page.select("[lang=" + lang + "]").isEmpty(), name + ": no element with lang=" + lang);
+        }
+        // every unit of the TEI is in an element whose language is the unit's
+        for (XdmItem unit : xpath().evaluate("//t:body//(t:head|t:byline|t:p)[@xml:id]", tei)) {
+            XdmNode u = (XdmNode) unit;
+            String id = xpath().evaluate("string(@xml:id)", u).itemAt(0).getStringValue();
+            Element e = page.getElementById(id);
+            assertTrue(e != null, name + ": unit not rendered with its id");
+            String lang = xpath().evaluate("string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)", u).itemAt(0)
+                    .getStringValue();
+            assertEquals(lang, e.closest("[lang]").attr("lang"), name + ": lang of " + e.id());
+        }
+        assertTrue(page.select("link[href], script[src], img[src^=http], iframe").isEmpty(), "no external resources");
+        assertFalse(page.select("meta[name=viewport]").isEmpty(), "readable on a phone");
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void htmlRowsFollowTheAlignmentLinks(String name) throws Exception {
+        XdmNode tei = Xml.parse(Converted.tei().get(name));
+        Document page = page(tei);
+        int rows = 0;
+        for (XdmItem link : xpath().evaluate("//t:linkGrp[@type='translation']/(t:link|t:ptr)", tei)) {
+            String[] targets = ((XdmNode) link).attribute("target").split(" ");
+            Element row = null;
+            for (String t : targets) {
+                Element unit = page.getElementById(t.substring(1));
+                assertTrue(unit != null, name + ": " + t + " not rendered");
+                Element tr = unit.closest("tr");
+                assertTrue(tr != null, name + ": " + t + " not in a row");
+                if (row != null) {
+                    assertEquals(row, tr, name + ": " + String.join(" ", targets) + " not in one row");
+                }
+                row = tr;
+            }
+            rows++;
+        }
+        assertEquals(rows, page.select("table.parallel > tbody > tr").size(), name + ": one row per link or unaligned unit");
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void bilingualTextHasEveryUnitAndNeverSpacesChinese(String name) throws Exception {
+        XdmNode tei = Xml.parse(Converted.tei().get(name));
+        String text = new String(renderer.render(tei, Format.TEXT, Map.of()), StandardCharsets.UTF_8);
+        for (String s : texts(tei, null)) {
+            assertTrue(text.contains(s), () -> name + ": missing in the text: " + s);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh", "en"})
+    void oneLanguageText(String lang) throws Exception {
+        XdmNode tei = Xml.parse(Converted.tei().get("1960-06-14_suzhou_ganbu_reference_example"));
+        String text = new String(renderer.render(tei, Format.TEXT, Map.of("lang", lang)), StandardCharsets.UTF_8);
+        String other = lang.equals("zh") ? "en" : "zh-Hans";
+        for (String s : texts(tei, lang.equals("zh") ? "zh-Hans" : "en")) {
+            assertTrue(text.contains(s), () -> "missing: " + s);
+        }
+        for (String s : texts(tei, other)) {
+            assertFalse(text.contains(s), () -> "other language present: " + s);
+        }
+    }
+
+    static Stream<Path> foreign() throws Exception {
+        Path dir = Path.of("..", "shared", "foreign-tei");
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreign")
+    void teiWrittenElsewhereRendersAllItsText(Path file) throws Exception {
+        XdmNode tei = Xml.parse(file);
+        String text = new String(renderer.render(tei, Format.TEXT, Map.of()), StandardCharsets.UTF_8);
+        String htmlText = squeeze(page(tei).body().wholeText());
+        String plain = squeeze(text);
+        for (XdmItem t : xpath().evaluate("//t:text//text()[normalize-space()]", tei)) {
+            String s = squeeze(t.getStringValue());
+            assertTrue(htmlText.contains(s), () -> file.getFileName() + ": missing in the HTML: " + s);
+            assertTrue(plain.contains(s), () -> file.getFileName() + ": missing in the text: " + s);
+        }
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void indexListsEveryArticle() throws Exception {
+        List<String> names = Converted.tei().keySet().stream().sorted().toList();
+        List<XdmNode> docs = new java.util.ArrayList<>();
+        for (String n : names) {
+            docs.add(Xml.parse(Converted.tei().get(n)));
+        }
+        String index = new String(renderer.index(docs, names.stream().map(n -> n + ".html").toList()),
+                StandardCharsets.UTF_8);
+        for (String n : names) {
+            assertTrue(index.contains("href=\"" + n + ".html\""), n);
+        }
+        assertTrue(index.contains("深入车间抓生产"));
+        assertTrue(index.contains("1960-06-14"));
+        Document page = Jsoup.parse(index);
+        assertEquals(names, page.select("a[href]").stream().map(a -> a.attr("href")).distinct().sorted().toList()
+                .stream().map(h -> h.replace(".html", "")).toList());
+    }
+}
