@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bitext convert}: article text files to TEI. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Convert article text files (or folder trees of *.txt) to TEI P5, one DIR/NAME.xml each.")
 final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bitext render}: TEI to HTML, text or the source layout. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Render TEI files (or folder trees of *.xml) with the XSLT stylesheets: DIR/NAME.html or DIR/NAME.txt.")
 final class RenderCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

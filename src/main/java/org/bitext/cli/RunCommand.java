@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bitext run}: convert, validate and render a file or folder tree in one go. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Convert, validate and render article text files: writes OUT/tei/NAME.xml, OUT/html/NAME.html, "
                 + "OUT/text/NAME.txt, OUT/source/NAME.txt and OUT/html/index.html."})
 final class RunCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bitext validate}: RELAX NG and Schematron over TEI files. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Validate TEI files (or folder trees of *.xml) against bitext's schema: RELAX NG (Jing) and "
                 + "Schematron (SchXslt). Every problem is printed as FILE:LINE:COLUMN: error: MESSAGE."})
 final class ValidateCommand implements Callable<Integer> {
