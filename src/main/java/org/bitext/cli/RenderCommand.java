@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import net.sf.saxon.s9api.SaxonApiException;
+import org.bitext.batch.Batch;
+import org.bitext.batch.Result;
+import org.bitext.batch.Status;
 import org.bitext.io.AtomicFiles;
 import org.bitext.render.Format;
 import org.bitext.render.RenderException;
@@ -49,19 +52,24 @@ final class RenderCommand implements Callable<Integer> {
         List<Inputs.Input> files = Inputs.collect(inputs, "xml");
         Renderer renderer = Renderer.load(xslt, List.of(format), false);
         Map<String, String> params = lang == null ? Map.of() : Map.of("lang", lang);
-        List<Outcome> outcomes = Workers.map(files, common.jobs, in -> {
-            try {
-                byte[] bytes = renderer.render(Xml.parse(in.file()), format, params);
-                AtomicFiles.write(in.output(output, format.extension()), bytes);
-                return Outcome.success(in.display());
-            } catch (SaxonApiException e) {
-                return Outcome.failure(in.display(), in.display() + ":0:0: error: not well-formed XML: " + e.getMessage());
-            } catch (RenderException | IOException e) {
-                return Outcome.failure(in.display(), in.display() + ":0:0: error: " + e.getMessage());
-            }
-        });
-        return Report.finish(outcomes, "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),
+        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("render"))
+                .run(files, in -> render(renderer, in, params), ArticleJob::notRun);
+        return Report.finish(results, "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
+    }
+
+    private Result render(Renderer renderer, Inputs.Input in, Map<String, String> params) {
+        String error;
+        try {
+            byte[] bytes = renderer.render(Xml.parse(in.file()), format, params);
+            AtomicFiles.write(in.output(output, format.extension()), bytes);
+            return new Result(in.display(), "", Status.CONVERTED, List.of(), List.of());
+        } catch (SaxonApiException e) {
+            error = Messages.xml(in.display(), e);
+        } catch (RenderException | IOException e) {
+            error = in.display() + ":0:0: error: " + e.getMessage();
+        }
+        return new Result(in.display(), "", Status.FAILED, List.of(error), List.of());
     }
 
     /** Accepts html, text or source. */

@@ -2,24 +2,50 @@ package org.bitext.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.bitext.batch.Result;
+import org.bitext.batch.Status;
 
-/** Prints the errors of a batch and its summary line; gives the exit code. */
+/** Prints the errors of a batch and its summary; gives the exit code. */
 final class Report {
+    private static final int FIRST_REASONS = 5;
+
     private Report() {
     }
 
-    static int finish(List<Outcome> outcomes, String verb, PrintWriter out, PrintWriter err, boolean quiet) {
-        long failed = outcomes.stream().filter(o -> !o.ok()).count();
-        for (Outcome o : outcomes) {
-            o.messages().forEach(err::println);
+    static int finish(List<Result> results, String verb, PrintWriter out, PrintWriter err, boolean quiet) {
+        for (Result r : results) {
+            r.messages().forEach(err::println);
         }
+        long failed = count(results, Status.FAILED);
+        long unchanged = count(results, Status.UNCHANGED);
+        long notRun = count(results, Status.NOT_RUN);
+        long done = count(results, Status.CONVERTED);
         if (!quiet || failed > 0) {
-            (failed > 0 ? err : out).printf("%s %d of %d input%s%s%n", verb, outcomes.size() - failed,
-                    outcomes.size(), outcomes.size() == 1 ? "" : "s",
-                    failed > 0 ? "; " + failed + " failed" : "");
+            StringBuilder line = new StringBuilder();
+            line.append(verb).append(' ').append(done).append(" of ").append(results.size())
+                    .append(results.size() == 1 ? " input" : " inputs");
+            if (unchanged > 0) {
+                line.append(", ").append(unchanged).append(" unchanged (outputs up to date, skipped)");
+            }
+            if (failed > 0) {
+                line.append(", ").append(failed).append(" failed");
+            }
+            if (notRun > 0) {
+                line.append(", ").append(notRun).append(" not run (--fail-fast)");
+            }
+            (failed > 0 ? err : out).println(line);
+            if (failed > 0) {
+                err.println("first reasons:");
+                results.stream().filter(r -> r.status() == Status.FAILED).limit(FIRST_REASONS)
+                        .forEach(r -> err.println("  " + (r.messages().isEmpty() ? r.input() : r.messages().get(0))));
+            }
         }
         out.flush();
         err.flush();
         return failed > 0 ? 1 : 0;
+    }
+
+    private static long count(List<Result> results, Status s) {
+        return results.stream().filter(r -> r.status() == s).count();
     }
 }

@@ -4,19 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
+import org.bitext.Bitext;
+import org.bitext.batch.Batch;
+import org.bitext.batch.BatchReport;
+import org.bitext.batch.Hashes;
+import org.bitext.batch.Output;
+import org.bitext.batch.Result;
+import org.bitext.batch.UpToDate;
 import org.bitext.io.AtomicFiles;
-import org.bitext.read.ArticleReader;
 import org.bitext.render.Format;
 import org.bitext.render.RenderException;
 import org.bitext.render.Renderer;
-import org.bitext.tei.TeiEncoder;
-import org.bitext.validate.Problem;
 import org.bitext.validate.TeiValidator;
 import org.bitext.xml.Xml;
 import picocli.CommandLine.Command;
@@ -29,12 +32,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bitext run}: convert, validate and render a file or folder tree in one go. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Convert, validate and render article text files: writes OUT/tei/NAME.xml, OUT/html/NAME.html, "
-                + "OUT/text/NAME.txt, OUT/source/NAME.txt and OUT/html/index.html."})
+                + "OUT/text/NAME.txt, OUT/source/NAME.txt, OUT/html/index.html and OUT/report.json. Inputs whose "
+                + "outputs are up to date are skipped; an article that fails any stage gets no output at all."})
 final class RunCommand implements Callable<Integer> {
     private static final List<Format> FORMATS = List.of(Format.HTML, Format.TEXT, Format.SOURCE);
 
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
+    @Mixin ReadOptions read;
 
     @Parameters(arity = "1", paramLabel = "IN", description = "An article file or a folder of them.")
     Path input;
@@ -45,53 +50,64 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--xslt", paramLabel = "DIR", description = "Use the stylesheets in DIR instead of the built-in ones.")
     Path xslt;
 
-    /** A converted article ready for the index. */
-    private record Done(Outcome outcome, XdmNode tei, String href) {
-    }
-
     @Override
     public Integer call() throws IOException {
         List<Inputs.Input> files = Inputs.collect(List.of(input), "txt");
-        ArticleReader reader = new ArticleReader();
-        TeiEncoder encoder = new TeiEncoder();
-        TeiValidator validator = TeiValidator.builtin();
+        AtomicFiles.removeStale(output);
+        String settings = read.settings(xslt == null ? "" : "xslt " + folderHash(xslt));
         Renderer renderer = Renderer.load(xslt, FORMATS, true);
-        Path teiDir = output.resolve("tei");
-        Path htmlDir = output.resolve("html");
-        List<Done> done = Workers.map(files, common.jobs, in -> {
-            Outcome converted = ConvertCommand.convert(reader, encoder, in, teiDir);
-            if (!converted.ok()) {
-                return new Done(converted, null, null);
-            }
-            Path tei = in.output(teiDir, "xml");
-            List<String> messages = new ArrayList<>();
-            validator.validate(tei, tei.toString()).stream().map(Problem::toString).forEach(messages::add);
-            XdmNode doc = null;
-            try {
-                doc = Xml.parse(tei);
-                for (Format f : FORMATS) {
-                    Path dir = output.resolve(f == Format.SOURCE ? "source" : f == Format.HTML ? "html" : "text");
-                    AtomicFiles.write(in.output(dir, f.extension()), renderer.render(doc, f, Map.of()));
+        ArticleJob job = new ArticleJob(read.reader(), TeiValidator.builtin(), renderer, output,
+                new UpToDate(output, settings));
+        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("run"))
+                .run(files, job::process, ArticleJob::notRun);
+        index(results, renderer);
+        BatchReport.of("bitext " + Bitext.version(), settings, results).write(output);
+        return Report.finish(results, "converted, validated and rendered", spec.commandLine().getOut(),
+                spec.commandLine().getErr(), common.quiet);
+    }
+
+    /** OUT/html/index.html over every article that has its TEI and HTML, in the order of their HTML paths. */
+    private void index(List<Result> results, Renderer renderer) throws IOException {
+        List<String[]> pages = new ArrayList<>(); // {html path under html/, tei path}
+        for (Result r : results.stream().filter(Result::ok).toList()) {
+            String tei = null;
+            String html = null;
+            for (Output o : r.outputs()) {
+                if (o.path().startsWith("tei/")) {
+                    tei = o.path();
+                } else if (o.path().startsWith("html/")) {
+                    html = o.path().substring("html/".length());
                 }
-            } catch (SaxonApiException | RenderException | IOException e) {
-                messages.add(tei + ":0:0: error: " + e.getMessage());
             }
-            String href = htmlDir.relativize(in.output(htmlDir, "html")).toString().replace('\\', '/');
-            Outcome o = messages.isEmpty() ? converted : Outcome.failure(in.display(), messages);
-            return new Done(o, doc, href);
-        });
-        List<Done> indexed = done.stream().filter(d -> d.tei() != null)
-                .sorted(Comparator.comparing(Done::href)).toList();
-        if (!indexed.isEmpty()) {
-            try {
-                Files.createDirectories(htmlDir);
-                AtomicFiles.write(htmlDir.resolve("index.html"), renderer.index(
-                        indexed.stream().map(Done::tei).toList(), indexed.stream().map(Done::href).toList()));
-            } catch (RenderException e) {
-                throw new IOException(e.getMessage(), e);
+            if (tei != null && html != null) {
+                pages.add(new String[] {html, tei});
             }
         }
-        return Report.finish(done.stream().map(Done::outcome).toList(), "converted, validated and rendered",
-                spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
+        if (pages.isEmpty()) {
+            return;
+        }
+        pages.sort((a, b) -> a[0].compareTo(b[0]));
+        List<XdmNode> docs = new ArrayList<>();
+        List<String> hrefs = new ArrayList<>();
+        try {
+            for (String[] p : pages) {
+                docs.add(Xml.parse(output.resolve(p[1])));
+                hrefs.add(p[0]);
+            }
+            AtomicFiles.write(output.resolve("html").resolve("index.html"), renderer.index(docs, hrefs));
+        } catch (SaxonApiException | RenderException e) {
+            throw new IOException("cannot write the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** A digest of every file in the stylesheet folder, so that a changed stylesheet makes outputs out of date. */
+    private static String folderHash(Path dir) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                all.append(dir.relativize(p)).append('=').append(Hashes.sha256(p)).append('\n');
+            }
+        }
+        return Hashes.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bitext.batch.Batch;
+import org.bitext.batch.Result;
+import org.bitext.batch.Status;
 import org.bitext.validate.Problem;
 import org.bitext.validate.TeiValidator;
 import picocli.CommandLine.Command;
@@ -32,12 +35,13 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Inputs.Input> files = Inputs.collect(inputs, "xml");
         TeiValidator validator = schema == null ? TeiValidator.builtin() : TeiValidator.relaxNg(schema);
-        List<Outcome> outcomes = Workers.map(files, common.jobs, in -> {
-            List<Problem> problems = validator.validate(in.file(), in.display());
-            return problems.isEmpty() ? Outcome.success(in.display())
-                    : Outcome.failure(in.display(), problems.stream().map(Problem::toString).toList());
-        });
-        return Report.finish(outcomes, "valid:", spec.commandLine().getOut(), spec.commandLine().getErr(),
+        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("validate"))
+                .run(files, in -> {
+                    List<Problem> problems = validator.validate(in.file(), in.display());
+                    return new Result(in.display(), "", problems.isEmpty() ? Status.CONVERTED : Status.FAILED,
+                            problems.stream().map(Problem::toString).toList(), List.of());
+                }, ArticleJob::notRun);
+        return Report.finish(results, "valid:", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
     }
 }

@@ -15,7 +15,28 @@ import java.util.Arrays;
  * {@code .tmp} file beside the old output, never a truncated output.
  */
 public final class AtomicFiles {
+    private static final String TEMP_PREFIX = ".bitext-";
+    private static final String TEMP_SUFFIX = ".tmp";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files a killed run left in a folder tree, so that a restarted run ends with exactly the
+     * files of an uninterrupted one. Only one run may write into a folder at a time.
+     */
+    public static void removeStale(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(TEMP_PREFIX) && n.endsWith(TEMP_SUFFIX) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /**
@@ -30,7 +51,7 @@ public final class AtomicFiles {
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return false;
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", TEMP_SUFFIX);
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.Charset;
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +32,32 @@ public final class ArticleReader {
     private static final Pattern ZH_PAGE = Pattern.compile("^(第(\\d+)版)\\((.*)\\)$");
     private static final Pattern ZH_COLUMN = Pattern.compile("^专栏：(.*)$");
     private static final Pattern GLOSS_ENTRY = Pattern.compile("^(\\S(?:.*?\\S)?)(\\t+ *| {2,}\\t*|\u3000+)(\\S.*)$");
+    /** A bulleted line: Markdown {@code - } (one space) or the Chinese {@code ▲}, followed by some text. */
+    private static final Pattern BULLET = Pattern.compile("^(?:(-) (\\S.*)|(▲)(.*\\S.*))$");
     private static final String SEPARATOR = "<hr />";
     private static final String ORIGINAL = "Original:";
     private static final String GLOSSARY_HEADING = "**Named Entities**";
     private static final int RIGHT_ALIGN_SPACES = 8;
+    /** ICU confidence (0–100) from which a GB18030 guess is tried; the strict decoding decides. */
+    private static final int MIN_CONFIDENCE = 10;
+    private static final String UTF8_ADVICE = "expected UTF-8 (or UTF-16 with a byte-order mark, or GB18030/GBK); "
+            + "name the file's encoding with --encoding, or convert it to UTF-8";
+
+    private final Charset encoding;
+
+    /** A reader that recognises the encoding: UTF-8 or UTF-16 by byte-order mark, else UTF-8, else GB18030. */
+    public ArticleReader() {
+        this(null);
+    }
+
+    /**
+     * A reader of the given encoding.
+     *
+     * @param encoding the input's encoding, or {@code null} to recognise it
+     */
+    public ArticleReader(Charset encoding) {
+        this.encoding = encoding;
+    }
 
     /** Reads one article file. The name used in messages is the path as given. */
     public Article read(Path file) throws InputError, IOException {
@@ -43,7 +67,7 @@ public final class ArticleReader {
     }
 
     /**
-     * Reads an article from bytes (UTF-8, with or without byte-order mark).
+     * Reads an article from bytes in its encoding (see the constructors).
      *
      * @param displayName the name used in error messages
      * @param name        the article's base name, used for identifiers
@@ -62,33 +86,89 @@ public final class ArticleReader {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private static String decode(String file, byte[] bytes) throws InputError {
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
+    private String decode(String file, byte[] bytes) throws InputError {
+        String text;
+        if (encoding != null) {
+            text = strict(file, bytes, 0, encoding, "expected text in " + encoding.name()
+                    + " as --encoding says; check the file's encoding");
+        } else if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            text = strict(file, bytes, 3, StandardCharsets.UTF_8, UTF8_ADVICE);
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            text = strict(file, bytes, 2, StandardCharsets.UTF_16LE, "expected UTF-16 text after its byte-order mark");
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            text = strict(file, bytes, 2, StandardCharsets.UTF_16BE, "expected UTF-16 text after its byte-order mark");
+        } else {
+            try {
+                text = strict(file, bytes, 0, StandardCharsets.UTF_8, UTF8_ADVICE);
+            } catch (InputError notUtf8) {
+                text = detected(file, bytes).orElseThrow(() -> notUtf8);
+            }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        int bad = firstOf(text, '\0');
+        if (bad >= 0) {
+            int[] lc = lineColumn(text, bad);
+            throw new InputError(file, lc[0], lc[1], "NUL character: this looks like a binary file",
+                    "expected a text file in the article layout");
+        }
+        bad = firstOf(text, '\uFFFD');
+        if (bad >= 0) {
+            int[] lc = lineColumn(text, bad);
+            throw new InputError(file, lc[0], lc[1], "U+FFFD REPLACEMENT CHARACTER in the text: an earlier conversion "
+                    + "already lost the characters here", "expected the original text; recover it from the source");
+        }
+        return text;
+    }
+
+    /**
+     * A Chinese legacy encoding recognised by ICU's detector (GB18030, which covers GBK and GB2312), when the bytes
+     * decode in it without a single error.
+     */
+    private static Optional<String> detected(String file, byte[] bytes) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        for (CharsetMatch m : detector.detectAll()) {
+            if (m.getName().equals("GB18030") && m.getConfidence() >= MIN_CONFIDENCE) {
+                try {
+                    return Optional.of(strict(file, bytes, 0, Charset.forName("GB18030"), ""));
+                } catch (InputError e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String strict(String file, byte[] bytes, int start, Charset charset, String advice)
+            throws InputError {
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
-            String text = decoder.decode(in).toString();
-            int nul = text.indexOf('\0');
-            if (nul >= 0) {
-                int[] lc = lineColumn(text, nul);
-                throw new InputError(file, lc[0], lc[1], "NUL character: this looks like a binary file",
-                        "expected a UTF-8 text file in the article layout");
-            }
-            return text;
-        } catch (MalformedInputException e) {
-            int offset = in.position();
-            String before = new String(bytes, start, Math.max(0, offset - start), StandardCharsets.UTF_8);
-            int[] lc = lineColumn(before, before.length());
-            throw new InputError(file, lc[0], lc[1], "bytes at offset " + offset + " are not valid UTF-8",
-                    "expected UTF-8 text; convert the file to UTF-8 (for example with iconv) and run again");
+            return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw new InputError(file, 0, 0, "the file cannot be decoded as UTF-8", "expected UTF-8 text");
+            int offset = in.position();
+            String before = charset.decode(ByteBuffer.wrap(bytes, start, Math.max(0, offset - start))).toString();
+            int[] lc = lineColumn(before, before.length());
+            throw new InputError(file, lc[0], lc[1], "bytes at offset " + offset + " are not valid " + charset.name(),
+                    advice);
         }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int firstOf(String text, char c) {
+        return text.indexOf(c);
     }
 
     private static int[] lineColumn(String text, int index) {
@@ -427,6 +507,13 @@ public final class ArticleReader {
             } else if (i == heads && !author.isEmpty() && r.text().equals(author)) {
                 kind = Block.Kind.BYLINE;
             } else {
+                Matcher bullet = BULLET.matcher(r.text());
+                if (bullet.matches()) {
+                    String marker = bullet.group(1) != null ? bullet.group(1) : bullet.group(3);
+                    String text = bullet.group(1) != null ? bullet.group(2) : bullet.group(4);
+                    out.add(new Block(Block.Kind.ITEM, text, r.line(), r.blankBefore(), r.right(), marker));
+                    continue;
+                }
                 kind = Block.Kind.PARAGRAPH;
             }
             out.add(new Block(kind, r.text(), r.line(), r.blankBefore(), r.right()));

@@ -112,12 +112,19 @@ public final class TeiEncoder {
         w.writeAttribute("xml", XML_NS, "id", prefix);
         List<String> heads = new ArrayList<>();
         List<String> bylines = new ArrayList<>();
-        List<String> paras = new ArrayList<>();
+        List<String> paras = new ArrayList<>(); // body units: paragraphs and list items, in document order
+        int paragraphs = 0;
+        int items = 0;
         List<Integer> hl = new ArrayList<>();
         List<Integer> bl = new ArrayList<>();
         List<Integer> pl = new ArrayList<>();
         boolean firstParagraph = true;
+        boolean inList = false;
         for (Block b : blocks) {
+            if (inList && b.kind() != Block.Kind.ITEM) {
+                w.writeEndElement(); // list
+                inList = false;
+            }
             String id;
             switch (b.kind()) {
                 case HEAD -> {
@@ -132,8 +139,22 @@ public final class TeiEncoder {
                     bylines.add(id);
                     bl.add(length(b.text(), english));
                 }
+                case ITEM -> {
+                    if (!inList) {
+                        w.writeStartElement("", "list", NS);
+                        w.writeAttribute("type", "bulleted");
+                        inList = true;
+                    }
+                    w.writeStartElement("", "label", NS);
+                    w.writeCharacters(b.marker());
+                    w.writeEndElement();
+                    id = prefix + "-i" + (++items);
+                    w.writeStartElement("", "item", NS);
+                    paras.add(id);
+                    pl.add(length(b.text(), english));
+                }
                 default -> {
-                    id = prefix + "-p" + (paras.size() + 1);
+                    id = prefix + "-p" + (++paragraphs);
                     w.writeStartElement("", "p", NS);
                     paras.add(id);
                     pl.add(length(b.text(), english));
@@ -161,6 +182,9 @@ public final class TeiEncoder {
             }
             inline(w, text, english);
             w.writeEndElement();
+        }
+        if (inList) {
+            w.writeEndElement(); // list
         }
         w.writeEndElement(); // div
         return new Units(heads, ints(hl), bylines, ints(bl), paras, ints(pl));

@@ -8,6 +8,7 @@ import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.Validator;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import com.thaiopensource.validate.auto.AutoSchemaReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -41,6 +42,8 @@ public final class TeiValidator {
     private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
     private static final String SCHXSLT_PIPELINE = "/xslt/2.0/pipeline-for-svrl.xsl";
     private static final String BUILTIN = "/org/bitext/schemas/";
+    /** Documents are validated from memory; they load nothing relative to themselves. */
+    private static final String SYSTEM_ID = "urn:bitext:document";
 
     private final Schema rng;
     private final XsltExecutable schematron; // null: RELAX NG only
@@ -67,13 +70,24 @@ public final class TeiValidator {
 
     /** Validates one file; an empty list means valid. */
     public List<Problem> validate(Path file, String displayName) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return List.of(new Problem(displayName, 0, 0, "xml", null, "cannot read: " + e.getMessage()));
+        }
+        return validate(bytes, displayName);
+    }
+
+    /** Validates a document held in memory; an empty list means valid. */
+    public List<Problem> validate(byte[] xml, String displayName) {
         List<Problem> problems = new ArrayList<>();
-        boolean wellFormed = relaxNg(file, displayName, problems);
+        boolean wellFormed = relaxNg(xml, displayName, problems);
         if (wellFormed && schematron != null) {
             try {
-                XdmNode doc = Xml.parse(file);
+                XdmNode doc = Xml.parse(new ByteArrayInputStream(xml), SYSTEM_ID);
                 schematron(doc, displayName, problems);
-            } catch (IOException | SaxonApiException e) {
+            } catch (SaxonApiException e) {
                 problems.add(new Problem(displayName, 0, 0, "xml", null, "cannot read: " + e.getMessage()));
             }
         }
@@ -81,7 +95,7 @@ public final class TeiValidator {
     }
 
     /** Runs Jing; returns false when the document is not well-formed XML (no further checks make sense). */
-    private boolean relaxNg(Path file, String name, List<Problem> problems) {
+    private boolean relaxNg(byte[] xml, String name, List<Problem> problems) {
         boolean[] fatal = {false};
         ErrorHandler handler = new ErrorHandler() {
             @Override public void warning(SAXParseException e) {
@@ -104,9 +118,9 @@ public final class TeiValidator {
         reader.setContentHandler(validator.getContentHandler());
         reader.setDTDHandler(validator.getDTDHandler());
         reader.setErrorHandler(handler);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(xml)) {
             InputSource source = new InputSource(in);
-            source.setSystemId(file.toUri().toString());
+            source.setSystemId(SYSTEM_ID);
             reader.parse(source);
         } catch (SAXParseException e) {
             if (!fatal[0]) {

@@ -45,7 +45,7 @@ class CliTest {
         assertEquals("", r.err());
         int n = Corpus.articles().size();
         List<Path> written = files(out1);
-        assertEquals(4 * n + 1, written.size(), written.toString());
+        assertEquals(4 * n + 2, written.size(), written.toString()); // and index.html, report.json
         for (Path a : Corpus.articles()) {
             String name = Corpus.name(a);
             for (String f : List.of("tei/" + name + ".xml", "html/" + name + ".html", "text/" + name + ".txt",

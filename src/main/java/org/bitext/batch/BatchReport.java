@@ -1,0 +1,83 @@
+package org.bitext.batch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bitext.io.AtomicFiles;
+
+/**
+ * The machine-readable report of a batch, {@code OUT/report.json}: per input its status, messages and outputs with
+ * their SHA-256. It is also what the next run reads to skip inputs whose outputs are up to date.
+ *
+ * @param tool     {@code bitext} and its version
+ * @param settings a fingerprint of everything besides the input that shapes the outputs
+ * @param summary  counts by status
+ * @param inputs   one entry per input, in input order
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record BatchReport(String tool, String settings, Map<String, Integer> summary, List<Entry> inputs) {
+    /** The report's file name inside the output folder. */
+    public static final String FILE = "report.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * One input's entry.
+     *
+     * @param input    the input
+     * @param sha256   SHA-256 of the input
+     * @param status   converted, unchanged, failed or not-run
+     * @param messages located errors
+     * @param outputs  files written for it
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Entry(String input, String sha256, String status, List<String> messages, List<Output> outputs) {
+    }
+
+    /** The report of a finished batch. */
+    public static BatchReport of(String tool, String settings, List<Result> results) {
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            summary.put(s.word(), 0);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Result r : results) {
+            summary.merge(r.status().word(), 1, Integer::sum);
+            entries.add(new Entry(r.input(), r.inputSha256(), r.status().word(), r.messages(), r.outputs()));
+        }
+        return new BatchReport(tool, settings, summary, entries);
+    }
+
+    /** Writes the report atomically into the output folder. */
+    public void write(Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve(FILE), (JSON.writeValueAsString(this) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The report a previous run left in the folder, if any and readable. */
+    public static Optional<BatchReport> read(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(Files.readAllBytes(file), BatchReport.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // a damaged report only costs the skipping
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.bitext.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import org.bitext.batch.Hashes;
+import org.bitext.batch.Output;
+import org.bitext.batch.Result;
+import org.bitext.batch.Status;
+import org.bitext.batch.UpToDate;
+import org.bitext.io.AtomicFiles;
+import org.bitext.read.Article;
+import org.bitext.read.ArticleReader;
+import org.bitext.read.InputError;
+import org.bitext.render.Format;
+import org.bitext.render.RenderException;
+import org.bitext.render.Renderer;
+import org.bitext.tei.TeiEncoder;
+import org.bitext.validate.Problem;
+import org.bitext.validate.TeiValidator;
+import org.bitext.xml.Xml;
+
+/**
+ * One article through the stages a command asks for: read, encode, and for {@code run} also validate and render.
+ * Every output is made in memory first; only when the article has gone through every stage are its files written,
+ * each atomically, so a refused article leaves nothing behind. Thread-safe: the stages it holds are.
+ */
+final class ArticleJob {
+    private final ArticleReader reader;
+    private final TeiEncoder encoder = new TeiEncoder();
+    private final TeiValidator validator; // null: convert only
+    private final Renderer renderer;      // null: convert only
+    private final Path out;
+    private final UpToDate upToDate;
+    private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
+
+    ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate) {
+        this.reader = reader;
+        this.validator = validator;
+        this.renderer = renderer;
+        this.out = out;
+        this.upToDate = upToDate;
+        this.layout = renderer != null;
+    }
+
+    /** The folders of a run's outputs, by rendering. */
+    static final Map<Format, String> FOLDERS = Map.of(Format.HTML, "html", Format.TEXT, "text", Format.SOURCE, "source");
+
+    Result process(Inputs.Input in) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(in.file());
+        } catch (IOException e) {
+            return failed(in, "", in.display() + ":0:0: error: cannot read: " + e.getMessage());
+        }
+        String sha = Hashes.sha256(bytes);
+        Optional<List<Output>> current = upToDate.check(in.display(), sha);
+        if (current.isPresent()) {
+            return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get());
+        }
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        try {
+            Article article = reader.read(in.display(), stem(in), bytes);
+            byte[] tei = encoder.encode(article, in.file().getFileName().toString());
+            Path teiFile = layout ? in.output(out.resolve("tei"), "xml") : in.output(out, "xml");
+            files.put(teiFile, tei);
+            if (validator != null) {
+                List<Problem> problems = validator.validate(tei, teiFile.toString());
+                if (!problems.isEmpty()) {
+                    return failed(in, sha, problems.stream().map(Problem::toString).toList());
+                }
+            }
+            if (renderer != null) {
+                XdmNode doc = Xml.parse(new ByteArrayInputStream(tei), teiFile.toUri().toString());
+                for (Format f : List.of(Format.HTML, Format.TEXT, Format.SOURCE)) {
+                    files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f, Map.of()));
+                }
+            }
+        } catch (InputError e) {
+            return failed(in, sha, e.getMessage());
+        } catch (SaxonApiException | RenderException e) {
+            return failed(in, sha, in.display() + ":0:0: error: " + e.getMessage());
+        }
+        List<Output> outputs = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+                AtomicFiles.write(f.getKey(), f.getValue());
+                outputs.add(new Output(out.relativize(f.getKey()).toString().replace('\\', '/'),
+                        Hashes.sha256(f.getValue()), f.getValue().length));
+            }
+        } catch (IOException e) {
+            return failed(in, sha, in.display() + ":0:0: error: cannot write the outputs: " + e.getMessage());
+        }
+        return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs);
+    }
+
+    static Result notRun(Inputs.Input in) {
+        return new Result(in.display(), "", Status.NOT_RUN, List.of(), List.of());
+    }
+
+    private static Result failed(Inputs.Input in, String sha, String message) {
+        return failed(in, sha, List.of(message));
+    }
+
+    private static Result failed(Inputs.Input in, String sha, List<String> messages) {
+        return new Result(in.display(), sha, Status.FAILED, messages, List.of());
+    }
+
+    private static String stem(Inputs.Input in) {
+        String n = in.file().getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
