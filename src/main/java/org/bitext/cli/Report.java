@@ -8,6 +8,8 @@ import org.bitext.batch.Status;
 /** Prints the errors of a batch and its summary; gives the exit code. */
 final class Report {
     private static final int FIRST_REASONS = 5;
+    /** Beyond this many error lines, the summary repeats the first reasons, which have scrolled away. */
+    private static final int SCROLLED = 10;
 
     private Report() {
     }
@@ -34,7 +36,8 @@ final class Report {
                 line.append(", ").append(notRun).append(" not run (--fail-fast)");
             }
             (failed > 0 ? err : out).println(line);
-            if (failed > 0) {
+            long lines = results.stream().mapToLong(r -> r.messages().size()).sum();
+            if (failed > 0 && lines > SCROLLED) {
                 err.println("first reasons:");
                 results.stream().filter(r -> r.status() == Status.FAILED).limit(FIRST_REASONS)
                         .forEach(r -> err.println("  " + (r.messages().isEmpty() ? r.input() : r.messages().get(0))));

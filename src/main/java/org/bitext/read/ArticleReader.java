@@ -78,6 +78,7 @@ public final class ArticleReader {
 
     /** Reads an article from already-decoded text. */
     public Article parse(String displayName, String name, String text) throws InputError {
+        checkCharacters(displayName, text);
         return new Parser(displayName, name, splitLines(text)).parse();
     }
 
@@ -104,6 +105,11 @@ public final class ArticleReader {
                 text = detected(file, bytes).orElseThrow(() -> notUtf8);
             }
         }
+        return text;
+    }
+
+    /** Refuses text that a decoder would only have produced from damaged or non-text input. */
+    private static void checkCharacters(String file, String text) throws InputError {
         int bad = firstOf(text, '\0');
         if (bad >= 0) {
             int[] lc = lineColumn(text, bad);
@@ -116,7 +122,6 @@ public final class ArticleReader {
             throw new InputError(file, lc[0], lc[1], "U+FFFD REPLACEMENT CHARACTER in the text: an earlier conversion "
                     + "already lost the characters here", "expected the original text; recover it from the source");
         }
-        return text;
     }
 
     /**

@@ -108,7 +108,7 @@ public final class TeiValidator {
             @Override public void fatalError(SAXParseException e) {
                 fatal[0] = true;
                 problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
-                        "not well-formed XML: " + e.getMessage()));
+                        notWellFormed(e)));
             }
         };
         PropertyMapBuilder props = new PropertyMapBuilder();
@@ -125,7 +125,7 @@ public final class TeiValidator {
         } catch (SAXParseException e) {
             if (!fatal[0]) {
                 problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
-                        "not well-formed XML: " + e.getMessage()));
+                        notWellFormed(e)));
             }
             return false;
         } catch (SAXException e) {
@@ -136,6 +136,12 @@ public final class TeiValidator {
             return false;
         }
         return !fatal[0];
+    }
+
+    /** The parser's message; an entity refused for safety is not a well-formedness error and says so itself. */
+    private static String notWellFormed(SAXParseException e) {
+        String m = e.getMessage();
+        return m != null && m.startsWith("the entity &") ? m : "not well-formed XML: " + m;
     }
 
     private void schematron(XdmNode doc, String name, List<Problem> problems) throws SaxonApiException {

@@ -14,7 +14,10 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The one place where XML from outside is parsed: DTDs are not loaded, external entities are not resolved and
@@ -22,7 +25,7 @@ import org.xml.sax.XMLReader;
  * process-wide Saxon {@link Processor}, shared by every stage and thread.
  */
 public final class Xml {
-    private static final Processor PROCESSOR = new Processor(false);
+    private static final Processor PROCESSOR = quietProcessor();
     private static final SAXParserFactory FACTORY = secureFactory();
 
     private Xml() {
@@ -33,12 +36,41 @@ public final class Xml {
         return PROCESSOR;
     }
 
-    /** A new namespace-aware SAX parser with DTD loading and external entities off. */
+    /**
+     * A new namespace-aware SAX parser with DTD loading and external entities off. An entity it therefore does not
+     * load is an error at its place, not a silent gap in the text.
+     */
     public static XMLReader secureReader() {
         try {
-            return FACTORY.newSAXParser().getXMLReader();
+            return new NoSkippedEntities(FACTORY.newSAXParser().getXMLReader());
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the XML parser cannot be configured securely", e);
+        }
+    }
+
+    /** Turns the parser's report of an entity it did not load into a located fatal error. */
+    private static final class NoSkippedEntities extends XMLFilterImpl {
+        private Locator locator;
+
+        NoSkippedEntities(XMLReader parent) {
+            super(parent);
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+            super.setDocumentLocator(locator);
+        }
+
+        @Override
+        public void skippedEntity(String name) throws SAXException {
+            SAXParseException e = new SAXParseException("the entity &" + name + "; was not loaded: bitext reads no "
+                    + "external entities or DTDs (a safety measure); replace the reference by the text it stands for",
+                    locator);
+            if (getErrorHandler() != null) {
+                getErrorHandler().fatalError(e);
+            }
+            throw e;
         }
     }
 
@@ -61,6 +93,34 @@ public final class Xml {
         DocumentBuilder builder = PROCESSOR.newDocumentBuilder();
         builder.setLineNumbering(true);
         return builder.build(secureSource(in, systemId));
+    }
+
+    /** Saxon-HE whose errors reach the caller as exceptions only, never printed by Saxon itself. */
+    private static Processor quietProcessor() {
+        Processor p = new Processor(false);
+        p.getUnderlyingConfiguration().setErrorReporterFactory(config -> error -> { });
+        return p;
+    }
+
+    /**
+     * Where a parse failure happened and what it was, without Saxon's error-code prefix.
+     *
+     * @return {line, column, message}; line and column are 0 when unknown
+     */
+    public static Object[] describe(SaxonApiException e) {
+        int line = Math.max(e.getLineNumber(), 0);
+        int column = 0;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SAXParseException p) {
+                return new Object[] {Math.max(p.getLineNumber(), 0), Math.max(p.getColumnNumber(), 0), p.getMessage()};
+            }
+            if (t instanceof net.sf.saxon.trans.XPathException x && x.getLocator() != null) {
+                line = Math.max(x.getLocator().getLineNumber(), 0);
+                column = Math.max(x.getLocator().getColumnNumber(), 0);
+            }
+        }
+        String message = String.valueOf(e.getMessage()).replaceFirst("^SXXP0003\\s+Error reported by XML parser:\\s*", "");
+        return new Object[] {line, column, message};
     }
 
     private static SAXParserFactory secureFactory() {
