@@ -245,6 +245,27 @@
     </p>
   </xsl:template>
 
+  <!-- an item of a bulleted list: a paragraph opening with its marker (the label's text, then
+       the space that follows "-" in the source), so that its text reads as the source line -->
+  <xsl:template match="item" mode="unit">
+    <xsl:variable name="label" select="bt:item-label(.)"/>
+    <p>
+      <xsl:call-template name="unit-attributes">
+        <xsl:with-param name="class" select="'item'"/>
+      </xsl:call-template>
+      <xsl:if test="exists($label)">
+        <span class="marker">
+          <xsl:if test="$label/@xml:lang">
+            <xsl:attribute name="lang" select="bt:html-lang($label)"/>
+          </xsl:if>
+          <xsl:apply-templates select="$label/node()" mode="inline"/>
+        </span>
+        <xsl:value-of select="substring(bt:item-marker(.), string-length($label) + 1)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </p>
+  </xsl:template>
+
   <!-- any other unit: a block holding its content -->
   <xsl:template match="*" mode="unit">
     <div>

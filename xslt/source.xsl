@@ -82,6 +82,16 @@
     <xsl:sequence select="bt:line-text(.)"/>
   </xsl:template>
 
+  <!-- a bulleted list: one line per item, its label (the marker, verbatim), one space after
+       "-" (none after "▲"), then the item's text verbatim (leading spaces included) -->
+  <xsl:template match="list[@type = 'bulleted']" mode="source" as="xs:string*">
+    <xsl:sequence select="bt:blank-if(., 'blank-before')"/>
+    <xsl:for-each select="item">
+      <xsl:sequence select="bt:blank-if(., 'blank-before')"/>
+      <xsl:sequence select="bt:item-marker(.) || bt:line-text(.)"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- "Label: value", or just "Label:" when the value is empty -->
   <xsl:function name="bt:field" as="xs:string">
     <xsl:param name="label" as="xs:string"/>

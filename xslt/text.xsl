@@ -94,10 +94,23 @@
     <xsl:sequence select="string-join($lines[. != ''], $NL)"/>
   </xsl:function>
 
-  <!-- the plain text of one unit; inline white space kept verbatim on the Chinese side -->
+  <!-- the plain text of one unit; inline white space kept verbatim on the Chinese side.
+       An item of a bulleted list is preceded by its marker as in the source ("- text",
+       "▲text"); white space is normalized over marker and text together -->
   <xsl:function name="bt:unit-text" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="bt:plain($unit, bt:side($unit) = 'en')"/>
+    <xsl:variable name="collapse" select="bt:side($unit) = 'en'"/>
+    <xsl:choose>
+      <xsl:when test="$unit/self::item and exists(bt:item-label($unit))">
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:apply-templates select="$unit" mode="bt:plain"/>
+        </xsl:variable>
+        <xsl:sequence select="bt:normalize-ws(bt:item-marker($unit) || string-join($parts), $collapse)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="bt:plain($unit, $collapse)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- ================================================================

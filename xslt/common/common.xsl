@@ -42,11 +42,28 @@
     <xsl:sequence select="(root($n)//text/body/div[@type = 'translation'])[1]"/>
   </xsl:function>
 
-  <!-- the alignment units of one side, in document order -->
+  <!-- the alignment units of one side, in document order: the children of its div, except
+       that a (bulleted) list stands for its items -->
   <xsl:function name="bt:units" as="element()*">
     <xsl:param name="n" as="node()"/>
     <xsl:param name="side" as="xs:string"/>
-    <xsl:sequence select="(if ($side = 'zh') then bt:zh-div($n) else bt:en-div($n))/*"/>
+    <xsl:sequence select="(if ($side = 'zh') then bt:zh-div($n) else bt:en-div($n))
+                          /(*[not(self::list)] | list/item)"/>
+  </xsl:function>
+
+  <!-- the label of an item of a label/item list: its preceding sibling, when that is a label -->
+  <xsl:function name="bt:item-label" as="element(label)?">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="$item/preceding-sibling::*[1][self::label]"/>
+  </xsl:function>
+
+  <!-- what opens the source line of a bulleted item: its label verbatim, then one space
+       after "-" (none after "▲" or any other marker); '' for an item without label -->
+  <xsl:function name="bt:item-marker" as="xs:string">
+    <xsl:param name="item" as="element()"/>
+    <xsl:variable name="label" select="bt:item-label($item)"/>
+    <xsl:sequence select="if (empty($label)) then ''
+                          else string($label) || (if (string($label) = '-') then ' ' else '')"/>
   </xsl:function>
 
   <!-- the sourceDesc/bibl holding the verbatim bibliographic fields -->

@@ -52,6 +52,7 @@ table { border-collapse: collapse; }
 .byline { color: #4a453e; font-style: italic; }
 .byline:lang(zh) { font-style: normal; }
 .right { text-align: right; }
+.item .marker { color: var(--muted); }
 .dateline { font-weight: bold; }
 tr.unaligned td { background: var(--unaligned); }
 .unaligned-mark { color: var(--muted); font-style: italic; font-size: .85rem; }
