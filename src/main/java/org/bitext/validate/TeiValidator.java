@@ -45,6 +45,9 @@ public final class TeiValidator {
     /** Documents are validated from memory; they load nothing relative to themselves. */
     private static final String SYSTEM_ID = "urn:bitext:document";
 
+    /** Errors reported per document before its validation stops (one wrong element can cause thousands). */
+    static final int MAX_PROBLEMS = 100;
+
     private final Schema rng;
     private final XsltExecutable schematron; // null: RELAX NG only
 
@@ -101,7 +104,19 @@ public final class TeiValidator {
             @Override public void warning(SAXParseException e) {
             }
 
-            @Override public void error(SAXParseException e) {
+            @Override public void error(SAXParseException e) throws SAXException {
+                if (!problems.isEmpty()) {
+                    Problem last = problems.get(problems.size() - 1);
+                    if (last.line() == e.getLineNumber() && last.column() == e.getColumnNumber()
+                            && last.message().equals(e.getMessage())) {
+                        return; // the same error again at the same place (text split into chunks)
+                    }
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null,
+                            "more than " + MAX_PROBLEMS + " errors; validation of this document stops here"));
+                    throw new TooManyErrors();
+                }
                 problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null, e.getMessage()));
             }
 
@@ -122,6 +137,8 @@ public final class TeiValidator {
             InputSource source = new InputSource(in);
             source.setSystemId(SYSTEM_ID);
             reader.parse(source);
+        } catch (TooManyErrors e) {
+            return false;
         } catch (SAXParseException e) {
             if (!fatal[0]) {
                 problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
@@ -136,6 +153,11 @@ public final class TeiValidator {
             return false;
         }
         return !fatal[0];
+    }
+
+    /** Stops a document's validation once it has given {@link #MAX_PROBLEMS} errors. */
+    private static final class TooManyErrors extends SAXException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The parser's message; an entity refused for safety is not a well-formedness error and says so itself. */

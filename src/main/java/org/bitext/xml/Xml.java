@@ -42,9 +42,29 @@ public final class Xml {
      */
     public static XMLReader secureReader() {
         try {
-            return new NoSkippedEntities(FACTORY.newSAXParser().getXMLReader());
+            XMLReader parser = FACTORY.newSAXParser().getXMLReader();
+            limitEntityExpansion(parser);
+            return new NoSkippedEntities(parser);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the XML parser cannot be configured securely", e);
+        }
+    }
+
+    /**
+     * Entity expansions allowed per document: enough for the character entities a hand-made internal subset
+     * declares, far too few for an expansion bomb, which is then refused at once. The JDK's own limit is 64,000.
+     */
+    static final int ENTITY_EXPANSION_LIMIT = 2000;
+
+    private static void limitEntityExpansion(XMLReader parser) {
+        for (String property : new String[] {"jdk.xml.entityExpansionLimit",
+                "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit"}) {
+            try {
+                parser.setProperty(property, String.valueOf(ENTITY_EXPANSION_LIMIT));
+                return;
+            } catch (SAXException e) {
+                // not this parser's name for it: try the next; secure processing keeps the JDK's limit anyway
+            }
         }
     }
 
