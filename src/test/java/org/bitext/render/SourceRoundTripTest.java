@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The proof that nothing is lost: the {@code source} rendering, made from the TEI alone, equals the input after
  * only CRLF→LF, trimming each line and collapsing runs of blank lines to one.
  */
-class SourceRoundTripTest {
+public class SourceRoundTripTest {
     private static Renderer renderer;
 
     @BeforeAll
@@ -33,7 +33,7 @@ class SourceRoundTripTest {
     }
 
     /** The comparison's only normalisations. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         List<String> out = new ArrayList<>();
         boolean blank = false;
