@@ -300,6 +300,13 @@
   <xsl:function name="bt:normalize-ws" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="collapse-inline" as="xs:boolean"/>
+    <!-- the common case, one line with single spaces, needs no work (and the rules below would keep it as it is) -->
+    <xsl:sequence select="if (matches($s, '^\s|\s$|\s\s|[&#9;&#10;&#13;&#xE000;]')) then bt:normalize-ws-runs($s, $collapse-inline) else $s"/>
+  </xsl:function>
+
+  <xsl:function name="bt:normalize-ws-runs" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="collapse-inline" as="xs:boolean"/>
     <xsl:variable name="parts" as="element()*" select="analyze-string($s, '\s+')/*"/>
     <xsl:variable name="count" select="count($parts)"/>
     <xsl:variable name="out" as="xs:string*">

@@ -20,6 +20,8 @@ import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XPathExecutable;
+import net.sf.saxon.s9api.XPathSelector;
 import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
@@ -47,6 +49,9 @@ public final class TeiValidator {
 
     /** Errors reported per document before its validation stops (one wrong element can cause thousands). */
     static final int MAX_PROBLEMS = 100;
+
+    private static final XPathExecutable FINDINGS = svrl("//svrl:failed-assert | //svrl:successful-report");
+    private static final XPathExecutable FINDING_TEXT = svrl("normalize-space(string-join(svrl:text, ' '))");
 
     private final Schema rng;
     private final XsltExecutable schematron; // null: RELAX NG only
@@ -167,34 +172,33 @@ public final class TeiValidator {
     }
 
     private void schematron(XdmNode doc, String name, List<Problem> problems) throws SaxonApiException {
-        Processor proc = Xml.processor();
         Xslt30Transformer t = schematron.load30();
         XdmDestination svrl = new XdmDestination();
         t.applyTemplates(doc, svrl);
-        XPathCompiler xp = proc.newXPathCompiler();
-        xp.declareNamespace("svrl", SVRL);
-        XdmValue findings = xp.evaluate("//svrl:failed-assert | //svrl:successful-report", svrl.getXdmNode());
-        for (XdmItem item : findings) {
+        XPathSelector select = FINDINGS.load();
+        select.setContextItem(svrl.getXdmNode());
+        for (XdmItem item : select) {
             XdmNode f = (XdmNode) item;
             String location = f.attribute("location");
-            String id = f.attribute("id");
-            String text = xp.evaluate("normalize-space(string-join(svrl:text, ' '))", f).itemAt(0).getStringValue();
+            XPathSelector text = FINDING_TEXT.load();
+            text.setContextItem(f);
             int line = 0;
             int column = 0;
             if (location != null) {
-                XdmNode node = locate(xp, doc, location);
+                XdmNode node = locate(doc, location);
                 if (node != null) {
                     line = node.getLineNumber();
                     column = node.getColumnNumber();
                 }
             }
-            problems.add(new Problem(name, Math.max(line, 0), Math.max(column, 0), "sch", id, text));
+            problems.add(new Problem(name, Math.max(line, 0), Math.max(column, 0), "sch", f.attribute("id"),
+                    text.evaluateSingle().getStringValue()));
         }
     }
 
-    private static XdmNode locate(XPathCompiler xp, XdmNode doc, String location) {
+    private static XdmNode locate(XdmNode doc, String location) {
         try {
-            XdmValue v = xp.evaluate(location, doc);
+            XdmValue v = Xml.processor().newXPathCompiler().evaluate(location, doc);
             if (v.size() > 0 && v.itemAt(0) instanceof XdmNode n) {
                 // an attribute has no line of its own in the tree: report its element
                 return n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ATTRIBUTE ? n.getParent() : n;
@@ -203,6 +207,16 @@ public final class TeiValidator {
             // an unusual location path: report the finding without a line
         }
         return null;
+    }
+
+    private static XPathExecutable svrl(String path) {
+        XPathCompiler xp = Xml.processor().newXPathCompiler();
+        xp.declareNamespace("svrl", SVRL);
+        try {
+            return xp.compile(path);
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Schema loadRng(InputSource in) throws IOException {
