@@ -79,7 +79,8 @@
   <!-- the id named by one pointer token: '#zh-p1' -> 'zh-p1', 'file.xml#x' -> 'x' -->
   <xsl:function name="bt:token-id" as="xs:string">
     <xsl:param name="token" as="xs:string"/>
-    <xsl:sequence select="if (contains($token, '#')) then replace($token, '^.*#', '') else $token"/>
+    <xsl:sequence select="if (starts-with($token, '#')) then substring($token, 2)
+                          else if (contains($token, '#')) then replace($token, '^.*#', '') else $token"/>
   </xsl:function>
 
   <!-- the element with xml:id $id in the document holding $n -->
@@ -301,7 +302,9 @@
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="collapse-inline" as="xs:boolean"/>
     <!-- the common case, one line with single spaces, needs no work (and the rules below would keep it as it is) -->
-    <xsl:sequence select="if (matches($s, '^\s|\s$|\s\s|[&#9;&#10;&#13;&#xE000;]')) then bt:normalize-ws-runs($s, $collapse-inline) else $s"/>
+    <xsl:sequence select="if (contains($s, '&#9;') or contains($s, '&#10;') or contains($s, '&#13;') or contains($s, '&#xE000;')
+                              or contains($s, '  ') or starts-with($s, ' ') or ends-with($s, ' '))
+                          then bt:normalize-ws-runs($s, $collapse-inline) else $s"/>
   </xsl:function>
 
   <xsl:function name="bt:normalize-ws-runs" as="xs:string">

@@ -41,6 +41,7 @@ final class ArticleJob {
     private final Path out;
     private final UpToDate upToDate;
     private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
+    private final Timings timings = new Timings();
 
     ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate) {
         this.reader = reader;
@@ -68,20 +69,26 @@ final class ArticleJob {
         }
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try {
+            long t = System.nanoTime();
             Article article = reader.read(in.display(), stem(in), bytes);
+            t = timings.add("read", t);
             byte[] tei = encoder.encode(article, in.file().getFileName().toString());
+            t = timings.add("encode", t);
             Path teiFile = layout ? in.output(out.resolve("tei"), "xml") : in.output(out, "xml");
             files.put(teiFile, tei);
             if (validator != null) {
                 List<Problem> problems = validator.validate(tei, teiFile.toString());
+                t = timings.add("validate (RELAX NG + Schematron)", t);
                 if (!problems.isEmpty()) {
                     return failed(in, sha, problems.stream().map(Problem::toString).toList());
                 }
             }
             if (renderer != null) {
                 XdmNode doc = Xml.parse(new ByteArrayInputStream(tei), teiFile.toUri().toString());
+                t = timings.add("parse for rendering", t);
                 for (Format f : List.of(Format.HTML, Format.TEXT, Format.SOURCE)) {
                     files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f, Map.of()));
+                    t = timings.add("render " + f.id(), t);
                 }
             }
         } catch (InputError e) {
@@ -91,15 +98,22 @@ final class ArticleJob {
         }
         List<Output> outputs = new ArrayList<>();
         try {
+            long t = System.nanoTime();
             for (Map.Entry<Path, byte[]> f : files.entrySet()) {
                 AtomicFiles.write(f.getKey(), f.getValue());
                 outputs.add(new Output(out.relativize(f.getKey()).toString().replace('\\', '/'),
                         Hashes.sha256(f.getValue()), f.getValue().length));
             }
+            timings.add("write (atomic) and hash", t);
         } catch (IOException e) {
             return failed(in, sha, in.display() + ":0:0: error: cannot write the outputs: " + e.getMessage());
         }
         return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs);
+    }
+
+    /** Time spent per stage so far, summed over all workers. */
+    Timings timings() {
+        return timings;
     }
 
     static Result notRun(Inputs.Input in) {

@@ -16,6 +16,12 @@ final class CommonOptions {
     @Option(names = "--debug", description = "Show stack traces of internal failures.")
     boolean debug;
 
+    @Option(names = "--fsync", description = "Force every output to disk before its rename, so that it survives a "
+            + "power failure too (slower; a killed run never leaves half-written files either way).")
+    void fsync(boolean on) {
+        org.bitext.io.AtomicFiles.setDurable(on);
+    }
+
     /** The progress bar's label, or null when none should be shown. */
     String progress(String label) {
         return quiet || !org.bitext.batch.Batch.interactive() ? null : label;

@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--xslt", paramLabel = "DIR", description = "Use the stylesheets in DIR instead of the built-in ones.")
     Path xslt;
 
+    @Option(names = "--timings", description = "Print the time spent in each stage at the end (for benchmarks).")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
         List<Inputs.Input> files = Inputs.collect(List.of(input), "txt");
@@ -60,8 +63,13 @@ final class RunCommand implements Callable<Integer> {
                 new UpToDate(output, settings));
         List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("run"))
                 .run(files, job::process, ArticleJob::notRun);
+        long t = System.nanoTime();
         index(results, renderer);
         BatchReport.of("bitext " + Bitext.version(), settings, results).write(output);
+        if (timings) {
+            job.timings().add("index.html and report.json", t);
+            job.timings().print(spec.commandLine().getErr(), files.size());
+        }
         return Report.finish(results, "converted, validated and rendered", spec.commandLine().getOut(),
                 spec.commandLine().getErr(), common.quiet);
     }

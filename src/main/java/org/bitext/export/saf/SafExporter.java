@@ -1,0 +1,211 @@
+package org.bitext.export.saf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.bitext.export.bag.Staging;
+import org.bitext.xml.Xml;
+
+/**
+ * {@code bitext export saf}: a DSpace Simple Archive Format folder of a run output folder, as DSpace's batch
+ * importer reads it ({@code dspace import -a -e EMAIL -c COLLECTION -s DIR -m MAPFILE}).
+ *
+ * <p>One item folder per TEI file of {@code OUT/tei/}, {@code item_000}, {@code item_001}, … in the order of the
+ * TEI files' paths (the importer takes the folders in name order, so the numbers are zero-padded to one width).
+ * Each holds:
+ * <ul>
+ *   <li>{@code dublin_core.xml}: the TEI header crosswalked by {@code xslt/saf-dc.xsl};</li>
+ *   <li>the bitstreams: {@code NAME.xml} (TEI, the primary bitstream), {@code NAME.html}, {@code NAME.txt} (the
+ *       aligned text) in bundle ORIGINAL, what a reader downloads; {@code NAME.source.txt} (the input layout,
+ *       rebuilt from the TEI) in bundle SOURCE, kept with the item but not offered as a download;</li>
+ *   <li>{@code contents}: one line per bitstream, {@code NAME\tbundle:B\tdescription:…}.</li>
+ * </ul>
+ * A rendering the run did not write is left out of its item. The folder is written beside the target and renamed
+ * into place at the end, and is the same bytes every time for the same output folder.
+ */
+public final class SafExporter {
+    private static final String STYLESHEET = "/org/bitext/xslt/saf-dc.xsl";
+    /** Characters a contents line cannot carry in a file name. */
+    private static final Pattern UNSAFE_NAME = Pattern.compile("[\\t\\r\\n]");
+
+    /** The bitstreams of an item: where each comes from, its name in the item, bundle and description. */
+    private record Stream_(String folder, String extension, String suffix, String bundle, boolean primary,
+            String description) {
+    }
+
+    private static final List<Stream_> STREAMS = List.of(
+            new Stream_("tei", ".xml", ".xml", "ORIGINAL", true,
+                    "TEI P5: Chinese original and English translation, aligned"),
+            new Stream_("html", ".html", ".html", "ORIGINAL", false,
+                    "Reading view (HTML): Chinese and English side by side"),
+            new Stream_("text", ".txt", ".txt", "ORIGINAL", false,
+                    "Plain text: Chinese and English, unit by unit"),
+            new Stream_("source", ".txt", ".source.txt", "SOURCE", false,
+                    "Transcription layout rebuilt from the TEI (bitext input format)"));
+
+    private static volatile XsltExecutable compiled;
+
+    private final XsltExecutable crosswalk;
+
+    private SafExporter(XsltExecutable crosswalk) {
+        this.crosswalk = crosswalk;
+    }
+
+    /** The exporter with {@code saf-dc.xsl} compiled (once per process). */
+    public static SafExporter load() throws IOException {
+        XsltExecutable x = compiled;
+        if (x == null) {
+            synchronized (SafExporter.class) {
+                if (compiled == null) {
+                    compiled = compile();
+                }
+                x = compiled;
+            }
+        }
+        return new SafExporter(x);
+    }
+
+    /**
+     * The export's outcome.
+     *
+     * @param dir      the Simple Archive folder
+     * @param items    item folders written
+     * @param problems one line per TEI file that could not be exported, {@code FILE:LINE:COL: error: MESSAGE}
+     */
+    public record Summary(Path dir, int items, List<String> problems) {
+    }
+
+    /**
+     * Writes the Simple Archive of the run output folder {@code out} into {@code dir}. A TEI file that cannot be
+     * read or crosswalked is reported and left out; the others are still exported.
+     *
+     * @param force replace {@code dir} when it already holds a Simple Archive
+     * @throws IOException when {@code out} is not a run output folder, {@code dir} may not be written, or a file
+     *                     cannot be read or written
+     */
+    public Summary export(Path out, Path dir, boolean force) throws IOException {
+        Path tei = out.resolve("tei");
+        if (!Files.isDirectory(tei)) {
+            throw new IOException(out + " is not a bitext run output: it has no tei/ folder (make one with "
+                    + "`bitext run IN -o " + out + "`)");
+        }
+        List<Path> sources = teiFiles(tei);
+        if (sources.isEmpty()) {
+            throw new IOException("no TEI files in " + tei);
+        }
+        int width = Math.max(3, String.valueOf(sources.size() - 1).length());
+        List<String> problems = new ArrayList<>();
+        int items = 0;
+        try (Staging staging = Staging.beside(dir, force, SafExporter::isArchive, "Simple Archive Format folder")) {
+            for (Path file : sources) {
+                String rel = tei.relativize(file).toString();
+                String stem = rel.substring(0, rel.length() - ".xml".length());
+                String name = file.getFileName().toString();
+                name = name.substring(0, name.length() - ".xml".length());
+                String display = out.resolve("tei").resolve(rel).toString();
+                if (UNSAFE_NAME.matcher(name).find()) {
+                    problems.add(display + ":0:0: error: a tab or line break in the file name cannot be listed "
+                            + "in a DSpace contents file; rename the input");
+                    continue;
+                }
+                byte[] dc;
+                try {
+                    dc = dublinCore(Xml.parse(file));
+                } catch (SaxonApiException e) {
+                    Object[] d = Xml.describe(e);
+                    problems.add(display + ":" + d[0] + ":" + d[1] + ": error: " + d[2]);
+                    continue;
+                }
+                Path item = staging.dir().resolve(String.format("item_%0" + width + "d", items));
+                Files.createDirectories(item);
+                Files.write(item.resolve("dublin_core.xml"), dc);
+                StringBuilder contents = new StringBuilder();
+                for (Stream_ s : STREAMS) {
+                    Path from = out.resolve(s.folder()).resolve(stem + s.extension());
+                    if (!Files.isRegularFile(from)) {
+                        continue;
+                    }
+                    String bitstream = name + s.suffix();
+                    Files.copy(from, item.resolve(bitstream));
+                    contents.append(bitstream).append("\tbundle:").append(s.bundle());
+                    if (s.primary()) {
+                        contents.append("\tprimary:true");
+                    }
+                    contents.append("\tdescription:").append(s.description()).append('\n');
+                }
+                Files.write(item.resolve("contents"), contents.toString().getBytes(StandardCharsets.UTF_8));
+                items++;
+            }
+            if (items > 0) {
+                staging.commit();
+            }
+        }
+        return new Summary(dir, items, List.copyOf(problems));
+    }
+
+    /**
+     * The {@code dublin_core.xml} of one TEI document.
+     *
+     * @throws SaxonApiException when the document is not TEI or has no title
+     */
+    public byte[] dublinCore(XdmNode tei) throws SaxonApiException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        Xslt30Transformer t = crosswalk.load30();
+        t.applyTemplates(tei, t.newSerializer(bytes));
+        return bytes.toByteArray();
+    }
+
+    /** A Simple Archive: a folder whose entries are all item folders (item_NNN). */
+    public static boolean isArchive(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("item_\\d+"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The TEI files under the folder, hidden ones aside, sorted by their {@code /}-separated relative path. */
+    private static List<Path> teiFiles(Path tei) throws IOException {
+        try (Stream<Path> s = Files.walk(tei)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p))
+                    .filter(p -> {
+                        for (Path part : tei.relativize(p)) {
+                            if (part.toString().startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted((a, b) -> slashed(tei.relativize(a)).compareTo(slashed(tei.relativize(b))))
+                    .toList();
+        }
+    }
+
+    private static String slashed(Path rel) {
+        return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
+    }
+
+    private static XsltExecutable compile() throws IOException {
+        URL url = SafExporter.class.getResource(STYLESHEET);
+        if (url == null) {
+            throw new IOException("missing stylesheet saf-dc.xsl (is the build complete?)");
+        }
+        try {
+            return Xml.processor().newXsltCompiler().compile(new StreamSource(url.toExternalForm()));
+        } catch (SaxonApiException e) {
+            throw new IOException("the stylesheet saf-dc.xsl does not compile: " + e.getMessage(), e);
+        }
+    }
+}
