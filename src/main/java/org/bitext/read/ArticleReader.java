@@ -116,6 +116,13 @@ public final class ArticleReader {
             throw new InputError(file, lc[0], lc[1], "NUL character: this looks like a binary file",
                     "expected a text file in the article layout");
         }
+        bad = firstNonXml(text);
+        if (bad >= 0) {
+            int[] lc = lineColumn(text, bad);
+            throw new InputError(file, lc[0], lc[1], String.format("character U+%04X cannot be written in XML",
+                    (int) text.charAt(bad)), "expected text without control characters (other than tab) or "
+                    + "noncharacters; remove it, or check that the file is really text");
+        }
         bad = firstOf(text, '\uFFFD');
         if (bad >= 0) {
             int[] lc = lineColumn(text, bad);
@@ -170,6 +177,22 @@ public final class ArticleReader {
             }
         }
         return true;
+    }
+
+    /** The first UTF-16 index of a character that XML 1.0 does not allow, or -1. */
+    private static int firstNonXml(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!ok && Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (!ok) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstOf(String text, char c) {
@@ -250,7 +273,12 @@ public final class ArticleReader {
             LocalDate date = parseDate(dateText, dateLine, lines.get(dateLine - 1).indexOf(dateText) + 1);
             blankAfter(Layout.BLANK_AFTER_DATE);
             String[] page = new String[1];
+            int pageLine = pos + 1;
             String pageEn = field("Page", page, "expected `Page: N` or `Edition: N` after the Date line");
+            if (!pageEn.matches("[0-9]+")) {
+                throw new InputError(file, pageLine, lines.get(pageLine - 1).indexOf(':') + 3, "`" + abbreviate(pageEn)
+                        + "` is not a page number", "expected `" + page[0] + ": N` with N in digits, for example `Page: 2`");
+            }
             Optional<String> columnEn = Optional.empty();
             if (pos < lines.size() && !isBlank(lines.get(pos)) && !startsWithSpace(lines.get(pos))
                     && !trim(lines.get(pos)).equals(SEPARATOR)

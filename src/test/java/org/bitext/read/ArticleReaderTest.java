@@ -192,4 +192,19 @@ class ArticleReaderTest {
         InputError e = refuse(text.substring(0, text.indexOf("第2版")));
         assertTrue(e.getMessage().contains("ends inside the Chinese header"), e.getMessage());
     }
+
+    @Test
+    void charactersXmlCannotHoldAreRefused() throws Exception {
+        InputError e = refuse(reference().replace("Suzhou Cadres Go to Factories to Work\n\n", "Suzhou Cadres\u0001 Go\n\n"));
+        assertTrue(e.problem().contains("U+0001"), e.problem());
+        InputError f = refuse(reference().replace("本报讯", "本报\uFFFF讯"));
+        assertTrue(f.problem().contains("U+FFFF"), f.problem());
+    }
+
+    @Test
+    void pageMustBeANumber() throws Exception {
+        InputError e = refuse(reference().replace("Page: 2", "Page: two"));
+        assertEquals("bad.txt:4:7: error: `two` is not a page number — expected `Page: N` with N in digits, for example `Page: 2`",
+                e.getMessage());
+    }
 }
