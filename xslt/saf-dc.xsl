@@ -169,7 +169,7 @@
         </xsl:call-template>
       </xsl:for-each>
 
-      <xsl:variable name="entities" select="back//list[@type = 'glossary']/item/(term | gloss)"/>
+      <xsl:variable name="entities" select="text/back//list[@type = 'glossary']/item/(term | gloss)"/>
       <xsl:for-each-group select="$entities" group-by="bt:lang(.) || '&#9;' || normalize-space(.)">
         <xsl:call-template name="bt:dc">
           <xsl:with-param name="element" select="'subject'"/>

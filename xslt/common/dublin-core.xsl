@@ -14,7 +14,7 @@
     dc:date         sourceDesc/bibl/date/@when (ISO 8601)
     dc:type         Text (DCMI Type Vocabulary)
     dc:format       application/tei+xml
-    dc:identifier   /TEI/@xml:id; then $identifier-uri when given
+    dc:identifier   /TEI/@xml:id; publicationStmt/idno (TEI from elsewhere); then $identifier-uri when given
     dc:source       per language of the newspaper title: "人民日报, 1960-06-14, 第2版, SECTION, 专栏：COLUMN",
                     "People's Daily, 1960-06-14, page 2, section: SECTION, column: COLUMN"
                     (section and column only where the TEI has them in that language)
@@ -64,6 +64,7 @@
       <dc:type>Text</dc:type>
       <dc:format>application/tei+xml</dc:format>
       <xsl:sequence select="bt:dc-element('identifier', normalize-space($tei/@xml:id), ''),
+                            $tei/teiHeader/fileDesc/publicationStmt/idno ! bt:dc-element('identifier', normalize-space(.), ''),
                             bt:dc-element('identifier', normalize-space($identifier-uri), '')"/>
       <xsl:for-each select="bt:bibl($n)/title[@level = 'j']">
         <xsl:sequence select="bt:dc-element('source', bt:dc-source(., $date), bt:lang(.))"/>

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bitext", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Bilingual newspaper articles to aligned TEI P5, validated and rendered.%n",
         subcommands = {ConvertCommand.class, ValidateCommand.class, RenderCommand.class, RunCommand.class,
-                CommandLine.HelpCommand.class},
+                ExportCommand.class, VerifyCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:some input was refused or some document is invalid",
                 "2:usage error, or a file or folder could not be read or written"})
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert, validate, render or run");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert, validate, render, run, export, verify or serve");
     }
 
     /** Prints the version from the build. */
@@ -51,7 +51,10 @@ public final class Main implements Runnable {
     static final class Failures implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-            boolean debug = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            boolean debug = false;
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                debug |= p.hasMatchedOption("--debug");
+            }
             cl.getErr().println("bitext: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (debug) {
                 e.printStackTrace(cl.getErr());

@@ -80,11 +80,13 @@ public final class BagExporter {
      * @param externalIdentifier  External-Identifier, or null for {@code bitext:} + SHA-256 of the manifest
      * @param baggingDate         Bagging-Date, or null for the newest article date of the TEI
      * @param force               replace an existing bag
+     * @param durable             force every file to disk before the bag is renamed into place ({@code --fsync})
      */
-    public record Options(String sourceOrganization, String externalIdentifier, LocalDate baggingDate, boolean force) {
-        /** Source-Organization {@code bitext}, everything else derived, no replacing. */
+    public record Options(String sourceOrganization, String externalIdentifier, LocalDate baggingDate, boolean force,
+            boolean durable) {
+        /** Source-Organization {@code bitext}, everything else derived, no replacing, no forcing to disk. */
         public static Options defaults() {
-            return new Options("bitext", null, null, false);
+            return new Options("bitext", null, null, false, false);
         }
     }
 
@@ -109,7 +111,8 @@ public final class BagExporter {
     public static Summary export(Path out, Path bag, Options options) throws IOException {
         List<String> payload = payloadFiles(out);
         checkApart(out, bag);
-        try (Staging staging = Staging.beside(bag, options.force(), BagExporter::isBag, "BagIt bag")) {
+        try (Staging staging = Staging.beside(bag, options.force(), BagExporter::isBag, "BagIt bag",
+                options.durable())) {
             Path root = staging.dir();
             Path data = root.resolve("data");
             Manifest manifest = new Manifest(ALGORITHM);
@@ -156,7 +159,7 @@ public final class BagExporter {
             b.setTagManifests(Set.of(tags));
             ManifestWriter.writeTagManifests(b.getTagManifests(), root, root, b.getFileEncoding());
 
-            verifyWithBagit(root, 1);
+            verifyWithBagit(root, Runtime.getRuntime().availableProcessors());
             staging.commit();
             return new Summary(bag, payload.size(), bytes, identifier, date);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,13 +14,16 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A folder written whole or not at all: an export is built in a hidden temporary folder beside its target, forced
- * to disk, and renamed onto the target in one step at the end. A failed or killed export leaves the target as it
- * was; the hidden folder a killed one leaves is removed by the next export to the same target.
+ * A folder written whole or not at all: an export is built in a hidden temporary folder beside its target and
+ * renamed onto the target in one step at the end (its files forced to disk first when durable, as {@code --fsync}
+ * asks). A failed or killed export leaves the target as it was; the hidden folder a killed one leaves is removed by
+ * the next export to the same target.
  *
  * <p>The target may already exist only when it is empty, or, with {@code force}, when it is a folder of the same
  * kind (the caller's {@code sameKind} test: a BagIt bag, a Simple Archive), which is then replaced. A folder of
@@ -28,14 +32,17 @@ import java.util.stream.Stream;
 public final class Staging implements AutoCloseable {
     private static final String PREFIX = ".bitext-";
     private static final String SUFFIX = ".partial";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path target;
     private final Path temp;
+    private final boolean durable;
     private boolean committed;
 
-    private Staging(Path target, Path temp) {
+    private Staging(Path target, Path temp, boolean durable) {
         this.target = target;
         this.temp = temp;
+        this.durable = durable;
     }
 
     /**
@@ -45,9 +52,10 @@ public final class Staging implements AutoCloseable {
      * @param force    replace a non-empty target of the same kind
      * @param sameKind whether an existing non-empty target is of the kind this export writes
      * @param kind     what this export writes, for messages ("BagIt bag")
+     * @param durable  force every file to disk before the rename, so that the folder survives a power failure
      * @throws IOException with a message for the user when the target may not be written
      */
-    public static Staging beside(Path target, boolean force, Predicate<Path> sameKind, String kind)
+    public static Staging beside(Path target, boolean force, Predicate<Path> sameKind, String kind, boolean durable)
             throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null) {
@@ -70,10 +78,19 @@ public final class Staging implements AutoCloseable {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         removeStale(parent, abs.getFileName().toString());
-        Path temp = Files.createTempDirectory(parent, PREFIX + abs.getFileName() + "-");
-        Path named = temp.resolveSibling(temp.getFileName() + SUFFIX);
-        Files.move(temp, named);
-        return new Staging(abs, named);
+        // not Files.createTempDirectory: its folder is private to the owner (0700), and it becomes the target
+        for (int attempt = 0; ; attempt++) {
+            Path temp = parent.resolve(PREFIX + abs.getFileName() + "-"
+                    + String.format("%016x", RANDOM.nextLong()) + SUFFIX);
+            try {
+                Files.createDirectory(temp);
+                return new Staging(abs, temp, durable);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The temporary folder to write into. */
@@ -81,9 +98,11 @@ public final class Staging implements AutoCloseable {
         return temp;
     }
 
-    /** Forces every file to disk and puts the temporary folder in the target's place. */
+    /** Puts the temporary folder in the target's place (forcing its files to disk first when durable). */
     public void commit() throws IOException {
-        forceAll(temp);
+        if (durable) {
+            forceAll(temp);
+        }
         Path old = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             old = target.resolveSibling(PREFIX + target.getFileName() + "-old" + SUFFIX);
@@ -135,12 +154,14 @@ public final class Staging implements AutoCloseable {
         });
     }
 
+    /** The staging folders of this target only (not of a sibling whose name extends it, like bag-2 of bag). */
     private static void removeStale(Path parent, String name) throws IOException {
-        String prefix = PREFIX + name + "-";
+        Pattern mine = Pattern.compile(Pattern.quote(PREFIX + name)
+                + "-([0-9a-f]{16}|old)" + Pattern.quote(SUFFIX));
         try (Stream<Path> s = Files.list(parent)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(prefix) && n.endsWith(SUFFIX) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (mine.matcher(n).matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     deleteTree(p);
                 }
             }

@@ -41,18 +41,18 @@ public final class SafExporter {
     private static final Pattern UNSAFE_NAME = Pattern.compile("[\\t\\r\\n]");
 
     /** The bitstreams of an item: where each comes from, its name in the item, bundle and description. */
-    private record Stream_(String folder, String extension, String suffix, String bundle, boolean primary,
+    private record Bitstream(String folder, String extension, String suffix, String bundle, boolean primary,
             String description) {
     }
 
-    private static final List<Stream_> STREAMS = List.of(
-            new Stream_("tei", ".xml", ".xml", "ORIGINAL", true,
+    private static final List<Bitstream> STREAMS = List.of(
+            new Bitstream("tei", ".xml", ".xml", "ORIGINAL", true,
                     "TEI P5: Chinese original and English translation, aligned"),
-            new Stream_("html", ".html", ".html", "ORIGINAL", false,
+            new Bitstream("html", ".html", ".html", "ORIGINAL", false,
                     "Reading view (HTML): Chinese and English side by side"),
-            new Stream_("text", ".txt", ".txt", "ORIGINAL", false,
+            new Bitstream("text", ".txt", ".txt", "ORIGINAL", false,
                     "Plain text: Chinese and English, unit by unit"),
-            new Stream_("source", ".txt", ".source.txt", "SOURCE", false,
+            new Bitstream("source", ".txt", ".source.txt", "SOURCE", false,
                     "Transcription layout rebuilt from the TEI (bitext input format)"));
 
     private static volatile XsltExecutable compiled;
@@ -91,11 +91,12 @@ public final class SafExporter {
      * Writes the Simple Archive of the run output folder {@code out} into {@code dir}. A TEI file that cannot be
      * read or crosswalked is reported and left out; the others are still exported.
      *
-     * @param force replace {@code dir} when it already holds a Simple Archive
+     * @param force   replace {@code dir} when it already holds a Simple Archive
+     * @param durable force every file to disk before the folder is renamed into place ({@code --fsync})
      * @throws IOException when {@code out} is not a run output folder, {@code dir} may not be written, or a file
      *                     cannot be read or written
      */
-    public Summary export(Path out, Path dir, boolean force) throws IOException {
+    public Summary export(Path out, Path dir, boolean force, boolean durable) throws IOException {
         Path tei = out.resolve("tei");
         if (!Files.isDirectory(tei)) {
             throw new IOException(out + " is not a bitext run output: it has no tei/ folder (make one with "
@@ -108,7 +109,8 @@ public final class SafExporter {
         int width = Math.max(3, String.valueOf(sources.size() - 1).length());
         List<String> problems = new ArrayList<>();
         int items = 0;
-        try (Staging staging = Staging.beside(dir, force, SafExporter::isArchive, "Simple Archive Format folder")) {
+        try (Staging staging = Staging.beside(dir, force, SafExporter::isArchive, "Simple Archive Format folder",
+                durable)) {
             for (Path file : sources) {
                 String rel = tei.relativize(file).toString();
                 String stem = rel.substring(0, rel.length() - ".xml".length());
@@ -127,12 +129,15 @@ public final class SafExporter {
                     Object[] d = Xml.describe(e);
                     problems.add(display + ":" + d[0] + ":" + d[1] + ": error: " + d[2]);
                     continue;
+                } catch (CrosswalkException e) {
+                    problems.add(display + ":" + e.line() + ":" + e.column() + ": error: " + e.getMessage());
+                    continue;
                 }
                 Path item = staging.dir().resolve(String.format("item_%0" + width + "d", items));
                 Files.createDirectories(item);
                 Files.write(item.resolve("dublin_core.xml"), dc);
                 StringBuilder contents = new StringBuilder();
-                for (Stream_ s : STREAMS) {
+                for (Bitstream s : STREAMS) {
                     Path from = out.resolve(s.folder()).resolve(stem + s.extension());
                     if (!Files.isRegularFile(from)) {
                         continue;
@@ -158,13 +163,49 @@ public final class SafExporter {
     /**
      * The {@code dublin_core.xml} of one TEI document.
      *
-     * @throws SaxonApiException when the document is not TEI or has no title
+     * @throws CrosswalkException when the document is not TEI or has no title, located at its root element
      */
-    public byte[] dublinCore(XdmNode tei) throws SaxonApiException {
+    public byte[] dublinCore(XdmNode tei) throws CrosswalkException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         Xslt30Transformer t = crosswalk.load30();
-        t.applyTemplates(tei, t.newSerializer(bytes));
+        List<String> messages = new ArrayList<>();
+        t.setMessageHandler(m -> messages.add(m.getContent().getStringValue().replaceAll("\\s+", " ").strip()));
+        try {
+            t.applyTemplates(tei, t.newSerializer(bytes));
+        } catch (SaxonApiException e) {
+            XdmNode root = tei;
+            for (XdmNode child : tei.children()) {
+                if (child.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
+                    root = child;
+                    break;
+                }
+            }
+            String why = messages.isEmpty() ? String.valueOf(e.getMessage()) : String.join("; ", messages);
+            throw new CrosswalkException(why, Math.max(root.getLineNumber(), 0), Math.max(root.getColumnNumber(), 0),
+                    e);
+        }
         return bytes.toByteArray();
+    }
+
+    /** A TEI document that saf-dc.xsl cannot make a dublin_core.xml of, with the place to look. */
+    public static final class CrosswalkException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final int column;
+
+        CrosswalkException(String message, int line, int column, Throwable cause) {
+            super(message, cause);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
     }
 
     /** A Simple Archive: a folder whose entries are all item folders (item_NNN). */
