@@ -2,8 +2,6 @@ package org.bitext.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.BuildingStreamWriter;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -23,12 +20,12 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.bitext.Bitext;
 import org.bitext.batch.BatchReport;
 import org.bitext.batch.Output;
 import org.bitext.render.RenderException;
+import org.bitext.render.Stylesheets;
 import org.bitext.xml.Xml;
 
 /**
@@ -37,7 +34,6 @@ import org.bitext.xml.Xml;
  * compiled once, when the crosswalks are loaded; every method is thread-safe.
  */
 public final class Crosswalks {
-    private static final String BUILTIN = "/org/bitext/xslt/";
 
     private final XsltExecutable dc;
     private final XsltExecutable mets;
@@ -99,8 +95,8 @@ public final class Crosswalks {
     }
 
     private Crosswalks(Path folder) throws IOException {
-        dc = compile(folder, "dc.xsl");
-        mets = compile(folder, "mets.xsl");
+        dc = Stylesheets.compile(folder, "dc.xsl");
+        mets = Stylesheets.compile(folder, "mets.xsl");
     }
 
     /** The crosswalks built into bitext. */
@@ -247,28 +243,5 @@ public final class Crosswalks {
             throw new RenderException(name + " crosswalk failed: " + e.getMessage(), e);
         }
         return out.toByteArray();
-    }
-
-    private static XsltExecutable compile(Path folder, String name) throws IOException {
-        XsltCompiler compiler = Xml.processor().newXsltCompiler();
-        String systemId;
-        if (folder != null) {
-            Path file = folder.resolve(name);
-            if (!Files.isReadable(file)) {
-                throw new IOException("cannot read the stylesheet " + file);
-            }
-            systemId = file.toUri().toString();
-        } else {
-            URL url = Crosswalks.class.getResource(BUILTIN + name);
-            if (url == null) {
-                throw new IOException("missing stylesheet " + name + " (is the build complete?)");
-            }
-            systemId = url.toExternalForm();
-        }
-        try {
-            return compiler.compile(new StreamSource(systemId));
-        } catch (SaxonApiException e) {
-            throw new IOException("the stylesheet " + name + " does not compile: " + e.getMessage(), e);
-        }
     }
 }

@@ -2,14 +2,11 @@ package org.bitext.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
@@ -17,10 +14,8 @@ import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
-import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import org.bitext.xml.Xml;
 
 /**
  * Renders TEI with the XSLT 3.0 stylesheets of {@code xslt/} on Saxon-HE. Each stylesheet is compiled once, when
@@ -29,7 +24,6 @@ import org.bitext.xml.Xml;
  * output without touching Java.
  */
 public final class Renderer {
-    private static final String BUILTIN = "/org/bitext/xslt/";
     private static final String INDEX = "index.xsl";
 
     private final Map<Format, XsltExecutable> stylesheets = new EnumMap<>(Format.class);
@@ -37,9 +31,9 @@ public final class Renderer {
 
     private Renderer(Path folder, List<Format> formats, boolean withIndex) throws IOException {
         for (Format f : formats) {
-            stylesheets.put(f, compile(folder, f.stylesheet()));
+            stylesheets.put(f, Stylesheets.compile(folder, f.stylesheet()));
         }
-        index = withIndex ? compile(folder, INDEX) : null;
+        index = withIndex ? Stylesheets.compile(folder, INDEX) : null;
     }
 
     /**
@@ -97,28 +91,5 @@ public final class Renderer {
             throw new RenderException("index rendering failed: " + e.getMessage(), e);
         }
         return out.toByteArray();
-    }
-
-    private static XsltExecutable compile(Path folder, String name) throws IOException {
-        XsltCompiler compiler = Xml.processor().newXsltCompiler();
-        String systemId;
-        if (folder != null) {
-            Path file = folder.resolve(name);
-            if (!Files.isReadable(file)) {
-                throw new IOException("cannot read the stylesheet " + file);
-            }
-            systemId = file.toUri().toString();
-        } else {
-            URL url = Renderer.class.getResource(BUILTIN + name);
-            if (url == null) {
-                throw new IOException("missing stylesheet " + name + " (is the build complete?)");
-            }
-            systemId = url.toExternalForm();
-        }
-        try {
-            return compiler.compile(new StreamSource(systemId));
-        } catch (SaxonApiException e) {
-            throw new IOException("the stylesheet " + name + " does not compile: " + e.getMessage(), e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.bitext.export.saf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
@@ -36,7 +34,6 @@ import org.bitext.xml.Xml;
  * into place at the end, and is the same bytes every time for the same output folder.
  */
 public final class SafExporter {
-    private static final String STYLESHEET = "/org/bitext/xslt/saf-dc.xsl";
     /** Characters a contents line cannot carry in a file name. */
     private static final Pattern UNSAFE_NAME = Pattern.compile("[\\t\\r\\n]");
 
@@ -69,7 +66,7 @@ public final class SafExporter {
         if (x == null) {
             synchronized (SafExporter.class) {
                 if (compiled == null) {
-                    compiled = compile();
+                    compiled = org.bitext.render.Stylesheets.compile(null, "saf-dc.xsl");
                 }
                 x = compiled;
             }
@@ -236,17 +233,5 @@ public final class SafExporter {
 
     private static String slashed(Path rel) {
         return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
-    }
-
-    private static XsltExecutable compile() throws IOException {
-        URL url = SafExporter.class.getResource(STYLESHEET);
-        if (url == null) {
-            throw new IOException("missing stylesheet saf-dc.xsl (is the build complete?)");
-        }
-        try {
-            return Xml.processor().newXsltCompiler().compile(new StreamSource(url.toExternalForm()));
-        } catch (SaxonApiException e) {
-            throw new IOException("the stylesheet saf-dc.xsl does not compile: " + e.getMessage(), e);
-        }
     }
 }
