@@ -16,6 +16,9 @@ public final class LengthAligner {
     private static final double P_21 = 0.089 / 2;
     private static final double P_22 = 0.011;
 
+    /** Units the search may stray from the diagonal, beyond what the counts' ratio needs. */
+    static final int BAND = 30;
+
     private final double ratio;
     private final double variance;
 
@@ -54,32 +57,62 @@ public final class LengthAligner {
         return byLength(source, target);
     }
 
-    /** Always aligns by length, even when the counts are equal. */
+    /**
+     * Always aligns by length, even when the counts are equal. The search keeps to a band around the diagonal (wide
+     * enough for the counts' ratio plus {@value #BAND} units either way), so time and memory grow with the number of
+     * units, not with its square: an article of a million lines aligns in bounded memory.
+     */
     public List<Bead> byLength(int[] source, int[] target) {
         int n = source.length;
         int m = target.length;
-        double[][] cost = new double[n + 1][m + 1];
-        int[][] back = new int[n + 1][m + 1]; // encoded as di * 3 + dj
-        for (double[] row : cost) {
-            java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+        if (n == 0 || m == 0) {
+            List<Bead> beads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                beads.add(new Bead(List.of(i), List.of(), Double.NaN));
+            }
+            for (int j = 0; j < m; j++) {
+                beads.add(new Bead(List.of(), List.of(j), Double.NaN));
+            }
+            return beads;
         }
-        cost[0][0] = 0;
+        long[] prefixS = prefix(source);
+        long[] prefixT = prefix(target);
+        int w = BAND + (int) Math.ceil(Math.max(n, m) / (double) Math.min(n, m));
+        int[] lo = new int[n + 1];
+        int[] start = new int[n + 2];
+        for (int i = 0; i <= n; i++) {
+            int centre = (int) Math.round((double) i * m / n);
+            lo[i] = Math.max(0, centre - w);
+            int hi = Math.min(m, centre + w);
+            start[i + 1] = start[i] + (hi - lo[i] + 1);
+        }
+        float[] cost = new float[start[n + 1]];
+        byte[] back = new byte[start[n + 1]]; // encoded as di * 3 + dj
+        java.util.Arrays.fill(cost, Float.POSITIVE_INFINITY);
+        cost[0] = 0;
         int[][] moves = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
         for (int i = 0; i <= n; i++) {
-            for (int j = 0; j <= m; j++) {
+            int hi = lo[i] + (start[i + 1] - start[i]) - 1;
+            for (int j = lo[i]; j <= hi; j++) {
                 if (i == 0 && j == 0) {
                     continue;
                 }
+                int here = start[i] + j - lo[i];
                 for (int[] mv : moves) {
                     int pi = i - mv[0];
                     int pj = j - mv[1];
-                    if (pi < 0 || pj < 0 || Double.isInfinite(cost[pi][pj])) {
+                    if (pi < 0 || pj < lo[Math.max(pi, 0)] || pj > lo[pi] + (start[pi + 1] - start[pi]) - 1) {
                         continue;
                     }
-                    double c = cost[pi][pj] + beadCost(mv[0], mv[1], sum(source, pi, i), sum(target, pj, j));
-                    if (c < cost[i][j]) {
-                        cost[i][j] = c;
-                        back[i][j] = mv[0] * 3 + mv[1];
+                    float before = cost[start[pi] + pj - lo[pi]];
+                    if (Float.isInfinite(before)) {
+                        continue;
+                    }
+                    float c = before + (float) beadCost(mv[0], mv[1], (int) (prefixS[i] - prefixS[pi]),
+                            (int) (prefixT[j] - prefixT[pj]));
+                    if (c < cost[here]) {
+                        cost[here] = c;
+                        back[here] = (byte) (mv[0] * 3 + mv[1]);
                     }
                 }
             }
@@ -88,12 +121,13 @@ public final class LengthAligner {
         int i = n;
         int j = m;
         while (i > 0 || j > 0) {
-            int di = back[i][j] / 3;
-            int dj = back[i][j] % 3;
+            int code = back[start[i] + j - lo[i]];
+            int di = code / 3;
+            int dj = code % 3;
             List<Integer> s = range(i - di, i);
             List<Integer> t = range(j - dj, j);
             double cert = di > 0 && dj > 0
-                    ? Math.round(match(sum(source, i - di, i), sum(target, j - dj, j)) * 100) / 100.0
+                    ? Math.round(match((int) (prefixS[i] - prefixS[i - di]), (int) (prefixT[j] - prefixT[j - dj])) * 100) / 100.0
                     : Double.NaN;
             beads.add(new Bead(s, t, cert));
             i -= di;
@@ -101,6 +135,14 @@ public final class LengthAligner {
         }
         Collections.reverse(beads);
         return beads;
+    }
+
+    private static long[] prefix(int[] lengths) {
+        long[] p = new long[lengths.length + 1];
+        for (int k = 0; k < lengths.length; k++) {
+            p[k + 1] = p[k] + lengths[k];
+        }
+        return p;
     }
 
     private double beadCost(int di, int dj, int ls, int lt) {
@@ -134,14 +176,6 @@ public final class LengthAligner {
         double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
         double pdf = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
         return 1 - pdf * poly;
-    }
-
-    private static int sum(int[] a, int from, int to) {
-        int s = 0;
-        for (int k = from; k < to; k++) {
-            s += a[k];
-        }
-        return s;
     }
 
     private static List<Integer> range(int from, int to) {

@@ -47,4 +47,28 @@ class LengthAlignerTest {
         assertEquals(List.of(0, 1, 2, 3, 4, 5), beads.stream().flatMap(b -> b.source().stream()).toList());
         assertEquals(List.of(0, 1, 2, 3), beads.stream().flatMap(b -> b.target().stream()).toList());
     }
+
+    @Test
+    void longArticlesAlignInBoundedMemory() {
+        // 20,001 against 20,000 units: a full table would hold 400 million cells
+        int[] zh = new int[20_001];
+        int[] en = new int[20_000];
+        java.util.Arrays.fill(zh, 50);
+        java.util.Arrays.fill(en, 200);
+        zh[10_000] = 3; // one short line the English leaves out
+        List<Bead> beads = aligner.byLength(zh, en);
+        assertEquals(20_001, beads.stream().mapToInt(b -> b.source().size()).sum());
+        assertEquals(20_000, beads.stream().mapToInt(b -> b.target().size()).sum());
+        assertTrue(beads.stream().allMatch(b -> b.source().size() <= 2 && b.target().size() <= 2));
+    }
+
+    @Test
+    void veryUnequalCountsStillReachTheEnd() {
+        int[] zh = {400, 400};
+        int[] en = new int[1000];
+        java.util.Arrays.fill(en, 3);
+        List<Bead> beads = aligner.byLength(zh, en);
+        assertEquals(1000, beads.stream().mapToInt(b -> b.target().size()).sum());
+        assertEquals(List.of(0, 1), beads.stream().flatMap(b -> b.source().stream()).toList());
+    }
 }

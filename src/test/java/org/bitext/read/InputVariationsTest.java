@@ -107,5 +107,8 @@ class InputVariationsTest {
         sb.insert(at, extra);
         Article a = reader.read("big.txt", "big", sb.toString().getBytes(StandardCharsets.UTF_8));
         assertTrue(a.english().size() > 500_000, "paragraphs: " + a.english().size());
+        // and it encodes: 4 Chinese paragraphs against half a million English ones are aligned in bounded memory
+        byte[] tei = new org.bitext.tei.TeiEncoder().encode(a, "big.txt");
+        assertTrue(tei.length > 50_000_000, "TEI bytes: " + tei.length);
     }
 }
