@@ -18,6 +18,7 @@ public final class AtomicFiles {
     private static final String TEMP_PREFIX = ".bitext-";
     private static final String TEMP_SUFFIX = ".tmp";
     private static volatile boolean durable;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() {
     }
@@ -61,10 +62,22 @@ public final class AtomicFiles {
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return false;
         }
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", TEMP_SUFFIX);
+        // not Files.createTempFile: it makes the file readable by its owner only, and the output must get the
+        // permissions any new file gets (the umask's), so that a web server or a colleague can read it
+        Path tmp;
+        OutputStream stream;
+        while (true) {
+            tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + TEMP_SUFFIX);
+            try {
+                stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (OutputStream out = stream) {
                 out.write(bytes);
             }
             if (durable) {

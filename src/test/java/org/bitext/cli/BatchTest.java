@@ -113,4 +113,14 @@ class BatchTest {
         CliTest.bitext("run", in.toString(), "-o", out.toString());
         assertFalse(Files.exists(stale));
     }
+
+    @Test
+    void outputsGetThePermissionsOfAnyNewFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        CliTest.bitext("run", in.toString(), "-o", out.toString());
+        Path plain = Files.createFile(out.resolve("tei/plain-new-file"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("tei/a.xml")));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("report.json")));
+    }
 }
