@@ -123,4 +123,21 @@ class BatchTest {
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("tei/a.xml")));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("report.json")));
     }
+
+    @Test
+    void encodingIsRecognisedOrNamed() throws Exception {
+        Path gbk = tmp.resolve("gbk");
+        Files.createDirectories(gbk);
+        String text = Files.readString(Corpus.DIR.resolve("1960-06-05_taifeng_jingbao_dash_ranges.txt"));
+        Files.write(gbk.resolve("a.txt"), text.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertEquals(0, CliTest.bitext("convert", gbk.toString(), "-o", tmp.resolve("auto").toString()).code());
+        assertEquals(0, CliTest.bitext("convert", gbk.toString(), "-o", tmp.resolve("named").toString(),
+                "--encoding", "GB18030").code());
+        assertEquals(Files.readString(tmp.resolve("auto/a.xml")), Files.readString(tmp.resolve("named/a.xml")));
+        CliTest.Result wrong = CliTest.bitext("convert", gbk.toString(), "-o", tmp.resolve("wrong").toString(),
+                "--encoding", "UTF-8");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("a.txt:") && wrong.err().contains("are not valid UTF-8"), wrong.err());
+        assertFalse(Files.exists(tmp.resolve("wrong/a.xml")));
+    }
 }
