@@ -76,19 +76,22 @@ final class ArticleJob {
             t = timings.add("encode", t);
             Path teiFile = layout ? in.output(out.resolve("tei"), "xml") : in.output(out, "xml");
             files.put(teiFile, tei);
-            if (validator != null) {
-                List<Problem> problems = validator.validate(tei, teiFile.toString());
-                t = timings.add("validate (RELAX NG + Schematron)", t);
-                if (!problems.isEmpty()) {
-                    return failed(in, sha, problems.stream().map(Problem::toString).toList());
-                }
-            }
-            if (renderer != null) {
+            if (validator != null || renderer != null) {
+                // one tree per document: validation and every rendering read it, nothing is parsed twice
                 XdmNode doc = Xml.parse(new ByteArrayInputStream(tei), teiFile.toUri().toString());
-                t = timings.add("parse for rendering", t);
-                for (Format f : List.of(Format.HTML, Format.TEXT, Format.SOURCE)) {
-                    files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f, Map.of()));
-                    t = timings.add("render " + f.id(), t);
+                t = timings.add("parse", t);
+                if (validator != null) {
+                    List<Problem> problems = validator.validate(doc, teiFile.toString());
+                    t = timings.add("validate (RELAX NG + Schematron)", t);
+                    if (!problems.isEmpty()) {
+                        return failed(in, sha, problems.stream().map(Problem::toString).toList());
+                    }
+                }
+                if (renderer != null) {
+                    for (Format f : List.of(Format.HTML, Format.TEXT, Format.SOURCE)) {
+                        files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f, Map.of()));
+                        t = timings.add("render " + f.id(), t);
+                    }
                 }
             }
         } catch (InputError e) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XPathExecutable;
@@ -102,33 +103,49 @@ public final class TeiValidator {
         return problems;
     }
 
+    /**
+     * Validates a document already parsed (with line numbers): Jing reads it as SAX events from the tree and the
+     * Schematron runs on the same tree, so the document is not parsed again. Used where the tree serves the
+     * renderings too; findings are located as in {@link #validate(byte[], String)}.
+     */
+    public List<Problem> validate(XdmNode doc, String displayName) {
+        List<Problem> problems = new ArrayList<>();
+        ErrorHandler handler = errorsInto(problems, displayName);
+        PropertyMapBuilder props = new PropertyMapBuilder();
+        props.put(ValidateProperty.ERROR_HANDLER, handler);
+        Validator validator = rng.createValidator(props.toPropertyMap());
+        try {
+            Xml.processor().writeXdmValue(doc, new SAXDestination(validator.getContentHandler()));
+        } catch (SaxonApiException e) {
+            if (!(e.getCause() instanceof TooManyErrors)) {
+                problems.add(new Problem(displayName, 0, 0, "rng", null, "validation failed: " + e.getMessage()));
+            }
+        }
+        if (schematron != null) {
+            try {
+                schematron(doc, displayName, problems);
+            } catch (SaxonApiException e) {
+                problems.add(new Problem(displayName, 0, 0, "sch", null, "Schematron failed: " + e.getMessage()));
+            }
+        }
+        return problems;
+    }
+
     /** Runs Jing; returns false when the document is not well-formed XML (no further checks make sense). */
     private boolean relaxNg(byte[] xml, String name, List<Problem> problems) {
         boolean[] fatal = {false};
+        ErrorHandler grammar = errorsInto(problems, name);
         ErrorHandler handler = new ErrorHandler() {
             @Override public void warning(SAXParseException e) {
             }
 
             @Override public void error(SAXParseException e) throws SAXException {
-                if (!problems.isEmpty()) {
-                    Problem last = problems.get(problems.size() - 1);
-                    if (last.line() == e.getLineNumber() && last.column() == e.getColumnNumber()
-                            && last.message().equals(e.getMessage())) {
-                        return; // the same error again at the same place (text split into chunks)
-                    }
-                }
-                if (problems.size() >= MAX_PROBLEMS) {
-                    problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null,
-                            "more than " + MAX_PROBLEMS + " errors; validation of this document stops here"));
-                    throw new TooManyErrors();
-                }
-                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null, e.getMessage()));
+                grammar.error(e);
             }
 
             @Override public void fatalError(SAXParseException e) {
                 fatal[0] = true;
-                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
-                        notWellFormed(e)));
+                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null, notWellFormed(e)));
             }
         };
         PropertyMapBuilder props = new PropertyMapBuilder();
@@ -158,6 +175,34 @@ public final class TeiValidator {
             return false;
         }
         return !fatal[0];
+    }
+
+    /** Reports grammar errors into the list: repeats at one place once, and at most {@link #MAX_PROBLEMS}. */
+    private static ErrorHandler errorsInto(List<Problem> problems, String name) {
+        return new ErrorHandler() {
+            @Override public void warning(SAXParseException e) {
+            }
+
+            @Override public void error(SAXParseException e) throws SAXException {
+                if (!problems.isEmpty()) {
+                    Problem last = problems.get(problems.size() - 1);
+                    if (last.line() == e.getLineNumber() && last.column() == e.getColumnNumber()
+                            && last.message().equals(e.getMessage())) {
+                        return; // the same error again at the same place (text split into chunks)
+                    }
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null,
+                            "more than " + MAX_PROBLEMS + " errors; validation of this document stops here"));
+                    throw new TooManyErrors();
+                }
+                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "rng", null, e.getMessage()));
+            }
+
+            @Override public void fatalError(SAXParseException e) throws SAXException {
+                error(e);
+            }
+        };
     }
 
     /** Stops a document's validation once it has given {@link #MAX_PROBLEMS} errors. */

@@ -57,6 +57,23 @@ class InvalidSamplesTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("expected")
+    void reportsTheSameLineFromAParsedTree(Expected e) throws Exception {
+        net.sf.saxon.s9api.XdmNode doc;
+        try {
+            doc = org.bitext.xml.Xml.parse(DIR.resolve(e.file()));
+        } catch (net.sf.saxon.s9api.SaxonApiException notWellFormed) {
+            return; // a tree needs well-formed XML; the bytes path above covers it
+        }
+        List<Problem> problems = validator.validate(doc, e.file());
+        List<Problem> matching = problems.stream().filter(p -> p.source().equals(e.kind()))
+                .filter(p -> e.kind().equals("sch") ? e.what().equals(p.rule()) : p.message().contains(e.what()))
+                .toList();
+        assertEquals(1, matching.size(), () -> "expected one " + e.kind() + " finding '" + e.what() + "', got " + problems);
+        assertEquals(e.line(), matching.get(0).line(), matching.get(0)::toString);
+    }
+
     static Stream<Path> valid() throws Exception {
         try (var s = Files.list(Path.of("src/test/resources/valid"))) {
             return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList().stream();
