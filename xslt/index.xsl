@@ -4,7 +4,9 @@
   Entry point: initial template "index" (no source document).
   Parameters (common/params.xsl): $docs as document-node()* (the TEI documents, in the order
   to list them), $hrefs as xs:string* (relative link of each document's HTML page, same order),
-  $index-title. One table row per document: date, page, Chinese title, English title, linked.
+  $rows as element()* (rows made beforehand by the named template "index-row", called with a TEI
+  document as global context item and its $href), $index-title. One table row per document:
+  date, page, Chinese title, English title, linked.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,7 +30,8 @@
         <div class="page">
           <header class="panel">
             <h1>{$index-title}</h1>
-            <p class="count">{count($docs)} {if (count($docs) = 1) then 'article' else 'articles'}</p>
+            <xsl:variable name="n" select="count($docs) + count($rows)"/>
+            <p class="count">{$n} {if ($n = 1) then 'article' else 'articles'}</p>
           </header>
           <main>
             <table class="index">
@@ -47,7 +50,8 @@
                     <xsl:with-param name="href" select="$hrefs[$i]"/>
                   </xsl:call-template>
                 </xsl:for-each>
-                <xsl:if test="empty($docs)">
+                <xsl:sequence select="$rows"/>
+                <xsl:if test="empty($docs) and empty($rows)">
                   <tr>
                     <td colspan="4" class="empty-list">No articles.</td>
                   </tr>

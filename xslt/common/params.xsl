@@ -19,6 +19,11 @@
   <!-- index.xsl: the relative link of each document's HTML page, same order as $docs. -->
   <xsl:param name="hrefs" as="xs:string*" select="()"/>
 
+  <!-- index.xsl: table rows already made by the named template "index-row" (one per article, made while
+       each article is rendered, so that a large folder's documents need not all be held at once); listed
+       after the rows of $docs -->
+  <xsl:param name="rows" as="element()*" select="()"/>
+
   <!-- index.xsl: heading and page title of the index page. -->
   <xsl:param name="index-title" as="xs:string" select="'People’s Daily: bilingual articles'"/>
 

@@ -42,6 +42,8 @@ final class ArticleJob {
     private final UpToDate upToDate;
     private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
     private final Timings timings = new Timings();
+    /** run: each article's row of index.html, by input, made while its tree is at hand. */
+    private final Map<String, XdmNode> indexRows = new java.util.concurrent.ConcurrentHashMap<>();
 
     ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate) {
         this.reader = reader;
@@ -92,6 +94,8 @@ final class ArticleJob {
                         files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f, Map.of()));
                         t = timings.add("render " + f.id(), t);
                     }
+                    indexRows.put(in.display(), renderer.indexRow(doc, indexHref(in)));
+                    t = timings.add("index row", t);
                 }
             }
         } catch (InputError e) {
@@ -112,6 +116,17 @@ final class ArticleJob {
             return failed(in, sha, in.display() + ":0:0: error: cannot write the outputs: " + e.getMessage());
         }
         return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs);
+    }
+
+    /** The link from OUT/html/index.html to the article's page. */
+    String indexHref(Inputs.Input in) {
+        Path html = out.resolve(FOLDERS.get(Format.HTML));
+        return html.relativize(in.output(html, Format.HTML.extension())).toString().replace('\\', '/');
+    }
+
+    /** The index row made for an input in this run, if it was converted in this run. */
+    XdmNode indexRow(String input) {
+        return indexRows.get(input);
     }
 
     /** Time spent per stage so far, summed over all workers. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("run"))
                 .run(files, job::process, ArticleJob::notRun);
         long t = System.nanoTime();
-        index(results, renderer);
+        index(files, results, job, renderer);
         BatchReport.of("bitext " + Bitext.version(), settings, results).write(output);
         if (timings) {
             job.timings().add("index.html and report.json", t);
@@ -74,35 +75,38 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr(), common.quiet);
     }
 
-    /** OUT/html/index.html over every article that has its TEI and HTML, in the order of their HTML paths. */
-    private void index(List<Result> results, Renderer renderer) throws IOException {
-        List<String[]> pages = new ArrayList<>(); // {html path under html/, tei path}
-        for (Result r : results.stream().filter(Result::ok).toList()) {
-            String tei = null;
-            String html = null;
-            for (Output o : r.outputs()) {
-                if (o.path().startsWith("tei/")) {
-                    tei = o.path();
-                } else if (o.path().startsWith("html/")) {
-                    html = o.path().substring("html/".length());
-                }
+    /**
+     * OUT/html/index.html over every article that has its TEI and HTML, in the order of their HTML paths. Rows of
+     * articles converted in this run were made by the workers; those of unchanged articles are made from their TEI
+     * here, one at a time.
+     */
+    private void index(List<Inputs.Input> files, List<Result> results, ArticleJob job, Renderer renderer)
+            throws IOException {
+        record Page(String href, Inputs.Input input, String tei) {
+        }
+        List<Page> pages = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) {
+            Result r = results.get(k);
+            if (!r.ok()) {
+                continue;
             }
-            if (tei != null && html != null) {
-                pages.add(new String[] {html, tei});
+            String tei = r.outputs().stream().map(Output::path).filter(p -> p.startsWith("tei/")).findFirst().orElse(null);
+            boolean html = r.outputs().stream().anyMatch(o -> o.path().startsWith("html/"));
+            if (tei != null && html) {
+                pages.add(new Page(job.indexHref(files.get(k)), files.get(k), tei));
             }
         }
         if (pages.isEmpty()) {
             return;
         }
-        pages.sort((a, b) -> a[0].compareTo(b[0]));
-        List<XdmNode> docs = new ArrayList<>();
-        List<String> hrefs = new ArrayList<>();
+        pages.sort(Comparator.comparing(Page::href));
+        List<XdmNode> rows = new ArrayList<>();
         try {
-            for (String[] p : pages) {
-                docs.add(Xml.parse(output.resolve(p[1])));
-                hrefs.add(p[0]);
+            for (Page p : pages) {
+                XdmNode row = job.indexRow(p.input().display());
+                rows.add(row != null ? row : renderer.indexRow(Xml.parse(output.resolve(p.tei())), p.href()));
             }
-            AtomicFiles.write(output.resolve("html").resolve("index.html"), renderer.index(docs, hrefs));
+            AtomicFiles.write(output.resolve("html").resolve("index.html"), renderer.index(rows));
         } catch (SaxonApiException | RenderException e) {
             throw new IOException("cannot write the index: " + e.getMessage(), e);
         }

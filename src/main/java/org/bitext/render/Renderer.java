@@ -70,6 +70,52 @@ public final class Renderer {
     }
 
     /**
+     * The index row of one document, made while the document is at hand so that a large folder's documents need not
+     * all be held until the index is written.
+     *
+     * @param href the relative link to the document's HTML page
+     */
+    public XdmNode indexRow(XdmNode tei, String href) throws RenderException {
+        if (index == null) {
+            throw new IllegalStateException("the index stylesheet was not loaded");
+        }
+        try {
+            Xslt30Transformer t = index.load30();
+            t.setGlobalContextItem(tei);
+            t.setInitialTemplateParameters(Map.of(new QName("href"), new XdmAtomicValue(href)), false);
+            net.sf.saxon.s9api.XdmDestination row = new net.sf.saxon.s9api.XdmDestination();
+            t.callTemplate(new QName("index-row"), row);
+            return row.getXdmNode();
+        } catch (SaxonApiException e) {
+            throw new RenderException("index row failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The index page of a folder from rows made by {@link #indexRow}, in the order given. */
+    public byte[] index(List<XdmNode> rows) throws RenderException {
+        if (index == null) {
+            throw new IllegalStateException("the index stylesheet was not loaded");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
+        try {
+            Xslt30Transformer t = index.load30();
+            List<XdmItem> elements = new ArrayList<>();
+            for (XdmNode r : rows) {
+                r.children().forEach(c -> {
+                    if (c.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
+                        elements.add(c);
+                    }
+                });
+            }
+            t.setStylesheetParameters(Map.of(new QName("rows"), new XdmValue(elements)));
+            t.callTemplate(new QName("index"), t.newSerializer(out));
+        } catch (SaxonApiException e) {
+            throw new RenderException("index rendering failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * The index page of a folder: one row per document, linked.
      *
      * @param docs  the TEI documents in the order of the table
