@@ -40,7 +40,7 @@ public final class TeiEncoder {
             .stream().map(n -> "{" + NS + "}" + n).collect(Collectors.joining(" "));
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+(?:[\\p{IsHan}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]*\\p{IsHan})?");
     private static final Pattern DATELINE = Pattern.compile(
-            "^(\\(From Our Own Correspondent\\)|（From Our Own Correspondent）|【[^】]{1,40}】|\\[[^\\]]{1,40}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
+            "^(\\(From Our Own Correspondent\\)|（From Our Own Correspondent）|【[^】]{1,80}】|\\[[^\\]]{1,80}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
 
     private final LengthAligner aligner;
 
