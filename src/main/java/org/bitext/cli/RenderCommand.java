@@ -65,7 +65,7 @@ final class RenderCommand implements Callable<Integer> {
             AtomicFiles.write(in.output(output, format.extension()), bytes);
             return new Result(in.display(), "", Status.CONVERTED, List.of(), List.of());
         } catch (SaxonApiException e) {
-            error = Messages.xml(in.display(), e);
+            error = Xml.describe(e).at(in.display(), "error");
         } catch (RenderException | IOException e) {
             error = in.display() + ":0:0: error: " + e.getMessage();
         }

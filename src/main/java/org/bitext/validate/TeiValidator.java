@@ -34,7 +34,6 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 
 /**
  * Validates TEI documents against a RELAX NG schema (Jing) and, optionally, Schematron rules (SchXslt on
@@ -88,25 +87,25 @@ public final class TeiValidator {
         return validate(bytes, displayName);
     }
 
-    /** Validates a document held in memory; an empty list means valid. */
+    /**
+     * Validates a document held in memory; an empty list means valid. It is parsed once (securely, with line
+     * numbers); a document that is not well-formed gets that one located error and no further checks.
+     */
     public List<Problem> validate(byte[] xml, String displayName) {
-        List<Problem> problems = new ArrayList<>();
-        boolean wellFormed = relaxNg(xml, displayName, problems);
-        if (wellFormed && schematron != null) {
-            try {
-                XdmNode doc = Xml.parse(new ByteArrayInputStream(xml), SYSTEM_ID);
-                schematron(doc, displayName, problems);
-            } catch (SaxonApiException e) {
-                problems.add(new Problem(displayName, 0, 0, "xml", null, "cannot read: " + e.getMessage()));
-            }
+        XdmNode doc;
+        try {
+            doc = Xml.parse(new ByteArrayInputStream(xml), SYSTEM_ID);
+        } catch (SaxonApiException e) {
+            Xml.ParseFailure f = Xml.describe(e);
+            return List.of(new Problem(displayName, f.line(), f.column(), "xml", null, notWellFormed(f.message())));
         }
-        return problems;
+        return validate(doc, displayName);
     }
 
     /**
      * Validates a document already parsed (with line numbers): Jing reads it as SAX events from the tree and the
-     * Schematron runs on the same tree, so the document is not parsed again. Used where the tree serves the
-     * renderings too; findings are located as in {@link #validate(byte[], String)}.
+     * Schematron runs on the same tree, so the document is not parsed again; findings carry the line and column of
+     * their element.
      */
     public List<Problem> validate(XdmNode doc, String displayName) {
         List<Problem> problems = new ArrayList<>();
@@ -129,52 +128,6 @@ public final class TeiValidator {
             }
         }
         return problems;
-    }
-
-    /** Runs Jing; returns false when the document is not well-formed XML (no further checks make sense). */
-    private boolean relaxNg(byte[] xml, String name, List<Problem> problems) {
-        boolean[] fatal = {false};
-        ErrorHandler grammar = errorsInto(problems, name);
-        ErrorHandler handler = new ErrorHandler() {
-            @Override public void warning(SAXParseException e) {
-            }
-
-            @Override public void error(SAXParseException e) throws SAXException {
-                grammar.error(e);
-            }
-
-            @Override public void fatalError(SAXParseException e) {
-                fatal[0] = true;
-                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null, notWellFormed(e)));
-            }
-        };
-        PropertyMapBuilder props = new PropertyMapBuilder();
-        props.put(ValidateProperty.ERROR_HANDLER, handler);
-        Validator validator = rng.createValidator(props.toPropertyMap());
-        XMLReader reader = Xml.secureReader();
-        reader.setContentHandler(validator.getContentHandler());
-        reader.setDTDHandler(validator.getDTDHandler());
-        reader.setErrorHandler(handler);
-        try (InputStream in = new ByteArrayInputStream(xml)) {
-            InputSource source = new InputSource(in);
-            source.setSystemId(SYSTEM_ID);
-            reader.parse(source);
-        } catch (TooManyErrors e) {
-            return false;
-        } catch (SAXParseException e) {
-            if (!fatal[0]) {
-                problems.add(new Problem(name, e.getLineNumber(), e.getColumnNumber(), "xml", null,
-                        notWellFormed(e)));
-            }
-            return false;
-        } catch (SAXException e) {
-            problems.add(new Problem(name, 0, 0, "xml", null, "not well-formed XML: " + e.getMessage()));
-            return false;
-        } catch (IOException e) {
-            problems.add(new Problem(name, 0, 0, "xml", null, "cannot read: " + e.getMessage()));
-            return false;
-        }
-        return !fatal[0];
     }
 
     /** Reports grammar errors into the list: repeats at one place once, and at most {@link #MAX_PROBLEMS}. */
@@ -211,8 +164,7 @@ public final class TeiValidator {
     }
 
     /** The parser's message; an entity refused for safety is not a well-formedness error and says so itself. */
-    private static String notWellFormed(SAXParseException e) {
-        String m = e.getMessage();
+    private static String notWellFormed(String m) {
         return m != null && m.startsWith("the entity &") ? m : "not well-formed XML: " + m;
     }
 

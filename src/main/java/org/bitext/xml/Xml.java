@@ -123,16 +123,26 @@ public final class Xml {
     }
 
     /**
-     * Where a parse failure happened and what it was, without Saxon's error-code prefix.
+     * Where a parse failed and why.
      *
-     * @return {line, column, message}; line and column are 0 when unknown
+     * @param line    one-based line, 0 when unknown
+     * @param column  one-based column, 0 when unknown
+     * @param message the parser's message, without Saxon's error-code prefix
      */
-    public static Object[] describe(SaxonApiException e) {
+    public record ParseFailure(int line, int column, String message) {
+        /** {@code FILE:LINE:COLUMN: SEVERITY: MESSAGE}, the form of every located message of bitext. */
+        public String at(String file, String severity) {
+            return file + ":" + line + ":" + column + ": " + severity + ": " + message;
+        }
+    }
+
+    /** Where a parse failure happened and what it was. */
+    public static ParseFailure describe(SaxonApiException e) {
         int line = Math.max(e.getLineNumber(), 0);
         int column = 0;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SAXParseException p) {
-                return new Object[] {Math.max(p.getLineNumber(), 0), Math.max(p.getColumnNumber(), 0), p.getMessage()};
+                return new ParseFailure(Math.max(p.getLineNumber(), 0), Math.max(p.getColumnNumber(), 0), p.getMessage());
             }
             if (t instanceof net.sf.saxon.trans.XPathException x && x.getLocator() != null) {
                 line = Math.max(x.getLocator().getLineNumber(), 0);
@@ -140,7 +150,7 @@ public final class Xml {
             }
         }
         String message = String.valueOf(e.getMessage()).replaceFirst("^SXXP0003\\s+Error reported by XML parser:\\s*", "");
-        return new Object[] {line, column, message};
+        return new ParseFailure(line, column, message);
     }
 
     private static SAXParserFactory secureFactory() {

@@ -115,8 +115,7 @@ public final class Repository {
             try {
                 doc = Xml.parse(file);
             } catch (SaxonApiException e) {
-                Object[] d = Xml.describe(e);
-                warnings.accept(where + ":" + d[0] + ":" + d[1] + ": warning: not served: " + d[2]);
+                warnings.accept(Xml.describe(e).at(where, "warning: not served"));
                 continue;
             }
             Optional<String> problem = Optional.empty();

@@ -123,8 +123,7 @@ public final class SafExporter {
                 try {
                     dc = dublinCore(Xml.parse(file));
                 } catch (SaxonApiException e) {
-                    Object[] d = Xml.describe(e);
-                    problems.add(display + ":" + d[0] + ":" + d[1] + ": error: " + d[2]);
+                    problems.add(Xml.describe(e).at(display, "error"));
                     continue;
                 } catch (CrosswalkException e) {
                     problems.add(display + ":" + e.line() + ":" + e.column() + ": error: " + e.getMessage());
