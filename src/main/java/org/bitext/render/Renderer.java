@@ -114,28 +114,4 @@ public final class Renderer {
         }
         return out.toByteArray();
     }
-
-    /**
-     * The index page of a folder: one row per document, linked.
-     *
-     * @param docs  the TEI documents in the order of the table
-     * @param hrefs the relative link to each document's HTML page, same order
-     */
-    public byte[] index(List<XdmNode> docs, List<String> hrefs) throws RenderException {
-        if (index == null) {
-            throw new IllegalStateException("the index stylesheet was not loaded");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
-        try {
-            Xslt30Transformer t = index.load30();
-            List<XdmItem> links = new ArrayList<>();
-            hrefs.forEach(h -> links.add(new XdmAtomicValue(h)));
-            t.setStylesheetParameters(Map.of(new QName("docs"), new XdmValue(docs),
-                    new QName("hrefs"), new XdmValue(links)));
-            t.callTemplate(new QName("index"), t.newSerializer(out));
-        } catch (SaxonApiException e) {
-            throw new RenderException("index rendering failed: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
-    }
 }
