@@ -20,10 +20,18 @@
        Document shape
        ================================================================ -->
 
-  <!-- the translation linkGrp of the document holding $n (empty for foreign TEI) -->
+  <!-- the paragraph-level translation linkGrp of the document holding $n: subtype 'paragraph', or
+       no subtype (documents made before sentences were aligned); empty for foreign TEI -->
   <xsl:function name="bt:link-group" as="element(linkGrp)?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(root($n)//standOff/linkGrp[@type = 'translation'])[1]"/>
+    <xsl:sequence select="(root($n)//standOff/linkGrp[@type = 'translation']
+                                                     [not(@subtype) or @subtype = 'paragraph'])[1]"/>
+  </xsl:function>
+
+  <!-- the sentence-level translation linkGrp (subtype 'sentence'), when the document has one -->
+  <xsl:function name="bt:sentence-group" as="element(linkGrp)?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="(root($n)//standOff/linkGrp[@type = 'translation'][@subtype = 'sentence'])[1]"/>
   </xsl:function>
 
   <!-- true for a bitext document: it has a translation linkGrp -->
@@ -121,6 +129,52 @@
   <xsl:function name="bt:rows" as="element()*">
     <xsl:param name="n" as="node()"/>
     <xsl:sequence select="bt:link-group($n)/*[self::link or self::ptr]"/>
+  </xsl:function>
+
+  <!-- ================================================================
+       Sentences (s inside the units, aligned by the sentence-level linkGrp)
+       ================================================================ -->
+
+  <!-- the link or ptr of a sentence-level linkGrp naming a sentence id; of a paragraph-level one naming a unit id -->
+  <xsl:key name="bt:s-row" match="linkGrp[@type = 'translation'][@subtype = 'sentence']/link
+                                  | linkGrp[@type = 'translation'][@subtype = 'sentence']/ptr"
+           use="tokenize(normalize-space(@target), ' ') ! bt:token-id(.)"/>
+  <xsl:key name="bt:p-row" match="linkGrp[@type = 'translation'][not(@subtype) or @subtype = 'paragraph']/link
+                                  | linkGrp[@type = 'translation'][not(@subtype) or @subtype = 'paragraph']/ptr"
+           use="tokenize(normalize-space(@target), ' ') ! bt:token-id(.)"/>
+
+  <!-- true when a unit can be shown sentence by sentence without losing anything: it has sentences with ids,
+       and all its text is inside them (only white space, comments or processing instructions between) -->
+  <xsl:function name="bt:sentence-ready" as="xs:boolean">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="exists($unit/s) and (every $s in $unit/s satisfies $s/@xml:id)
+                          and empty($unit/*[not(self::s)]) and empty($unit/text()[normalize-space(.) != ''])"/>
+  </xsl:function>
+
+  <!-- true when the units of a paragraph-level link or ptr are shown sentence by sentence: the document has
+       a sentence-level linkGrp and every unit the row names is sentence-ready -->
+  <xsl:function name="bt:by-sentence" as="xs:boolean">
+    <xsl:param name="row" as="element()"/>
+    <xsl:variable name="units" select="bt:targets($row)"/>
+    <xsl:sequence select="exists(bt:sentence-group($row)) and exists($units)
+                          and (every $u in $units satisfies bt:sentence-ready($u))"/>
+  </xsl:function>
+
+  <!-- the paragraph-level row a sentence-level link or ptr is shown under: that of the unit of its first
+       sentence that has one (the sentences of a link lie in the units of one paragraph-level link) -->
+  <xsl:function name="bt:home-row" as="element()?">
+    <xsl:param name="srow" as="element()"/>
+    <xsl:sequence select="(for $s in bt:targets($srow), $u in $s/.. return key('bt:p-row', string($u/@xml:id), root($srow)))[1]"/>
+  </xsl:function>
+
+  <!-- the sentence rows of a paragraph-level link or ptr, in document order: the sentence-level links and ptrs
+       that belong under it, then (not expected) each of its sentences that no sentence-level link or ptr names -->
+  <xsl:function name="bt:sentence-rows" as="element()*">
+    <xsl:param name="prow" as="element()"/>
+    <xsl:variable name="sentences" select="bt:targets($prow)/s"/>
+    <xsl:variable name="rows" select="(for $s in $sentences return key('bt:s-row', string($s/@xml:id), root($prow)))/."/>
+    <xsl:sequence select="$rows[bt:home-row(.) is $prow],
+                          $sentences[empty(key('bt:s-row', string(@xml:id), root(.)))]"/>
   </xsl:function>
 
   <!-- body units that no link or ptr mentions (none in well-formed converter output);
