@@ -5,6 +5,18 @@
   panel, then a two-column table built ROW BY ROW from the alignment links (Chinese cell,
   English cell), then the glossary. Any other TEI document is rendered generically so that
   all the text of its text element appears.
+
+  Reading view of a document with sentence-level alignment (a linkGrp of subtype 'sentence'):
+  one tbody per paragraph-level link (a visible boundary between them), in it one row per
+  sentence-level link or unaligned sentence, Chinese sentences left, English right. Each
+  sentence is a span with the TEI xml:id as id, tabindex="0" and data-links (the ids of its
+  counterparts); the units (head, byline, p, item) are kept as blocks around their sentences,
+  a unit's id on the block holding its first sentence. Unaligned sentences: class "unaligned"
+  on the row, "no counterpart" in the other cell; links with cert below 0.5: class "low".
+  Hovering or focusing a sentence highlights its counterparts (class "hl", set by the small
+  inline script; without script the row is highlighted by CSS alone). The Chinese / English /
+  both switch is three radio buttons that CSS reads (:has), so it needs no script. Documents
+  aligned by paragraph only keep one row per paragraph-level link. No external resources.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,10 +57,16 @@
         <div class="page">
           <xsl:apply-templates select="teiHeader" mode="bitext-panel"/>
           <main>
+            <xsl:call-template name="language-switch"/>
             <xsl:call-template name="parallel-table"/>
             <xsl:apply-templates select="text/back/div[@type = 'glossary']" mode="glossary"/>
           </main>
         </div>
+        <xsl:if test="exists(bt:sentence-group(.))">
+          <script>
+            <xsl:value-of select="$highlight-script"/>
+          </script>
+        </xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -142,9 +160,21 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- the parallel table: one row per link / unaligned ptr, in link order -->
+  <!-- which languages the table shows: radio buttons read by the style sheet (no script needed) -->
+  <xsl:template name="language-switch">
+    <fieldset class="switch">
+      <legend>Show</legend>
+      <label><input type="radio" name="bt-show" id="bt-show-both" value="both" checked="checked"/> both</label>
+      <label lang="zh-Hans"><input type="radio" name="bt-show" id="bt-show-zh" value="zh"/> 中文</label>
+      <label><input type="radio" name="bt-show" id="bt-show-en" value="en"/> English</label>
+    </fieldset>
+  </xsl:template>
+
+  <!-- the parallel table: one row per link / unaligned ptr, in link order; by sentence when the
+       document has a sentence-level linkGrp -->
   <xsl:template name="parallel-table">
-    <table class="parallel">
+    <xsl:variable name="by-sentence" select="exists(bt:sentence-group(.))"/>
+    <table class="parallel{if ($by-sentence) then ' by-sentence' else ''}">
       <colgroup>
         <col class="c-n"/>
         <col class="c-zh"/>
@@ -152,11 +182,159 @@
       </colgroup>
       <thead>
         <tr>
-          <th scope="col"><span class="rownum">#</span></th>
-          <th scope="col" lang="zh-Hans">中文原文</th>
-          <th scope="col" lang="en">English translation</th>
+          <th scope="col" class="n"><span class="rownum">#</span></th>
+          <th scope="col" class="zh" lang="zh-Hans">中文原文</th>
+          <th scope="col" class="en" lang="en">English translation</th>
         </tr>
       </thead>
+      <xsl:choose>
+        <xsl:when test="$by-sentence">
+          <xsl:call-template name="sentence-groups"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="unit-rows"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </table>
+  </xsl:template>
+
+  <!-- one tbody per paragraph-level link or ptr, holding a row per sentence-level link or ptr; a
+       paragraph-level row whose units are not all in sentences keeps its one row -->
+  <xsl:template name="sentence-groups">
+    <xsl:for-each select="bt:rows(.)">
+      <xsl:variable name="p" select="position()"/>
+      <tbody class="para" id="para-{$p}">
+        <xsl:choose>
+          <xsl:when test="bt:by-sentence(.)">
+            <xsl:for-each select="bt:sentence-rows(.)">
+              <xsl:call-template name="sentence-row">
+                <xsl:with-param name="n" select="$p || '.' || position()"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="row">
+              <xsl:with-param name="n" select="$p"/>
+              <xsl:with-param name="units" select="bt:targets(.)"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </tbody>
+    </xsl:for-each>
+    <xsl:variable name="row-count" select="count(bt:rows(.))"/>
+    <xsl:for-each select="bt:unlinked-units(.)">
+      <tbody class="para" id="para-{$row-count + position()}">
+        <xsl:call-template name="row">
+          <xsl:with-param name="n" select="$row-count + position()"/>
+          <xsl:with-param name="units" select="."/>
+        </xsl:call-template>
+      </tbody>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- one row of sentences. Context: a sentence-level link or ptr, or a sentence that none names -->
+  <xsl:template name="sentence-row">
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:variable name="row" select="."/>
+    <xsl:variable name="sentences" select="(if (self::s) then . else bt:targets(.))/."/>
+    <xsl:variable name="zh" select="$sentences[bt:side(.) = 'zh']"/>
+    <xsl:variable name="en" select="$sentences[bt:side(.) = 'en']"/>
+    <xsl:variable name="unaligned" select="empty($zh) or empty($en)"/>
+    <xsl:variable name="cert" select="if (self::link) then @cert else ()"/>
+    <xsl:variable name="low" select="$cert castable as xs:decimal and xs:decimal($cert) lt 0.5"/>
+    <tr id="row-{translate($n, '.', '-')}"
+        class="{string-join(('pair', if ($unaligned) then 'unaligned' else 'aligned', 'low'[$low]), ' ')}">
+      <td class="n">
+        <span class="rownum">{$n}</span>
+        <xsl:if test="$show-cert and exists($cert)">
+          <span class="cert" title="alignment certainty {$cert}{if ($low) then ' (low)' else ''}">≈ {$cert}<xsl:if
+              test="$low"><span class="vh"> (low certainty)</span></xsl:if></span>
+        </xsl:if>
+        <xsl:if test="self::link or self::ptr">
+          <xsl:for-each select="bt:missing-targets(.)">
+            <span class="missing" title="link target not found">? {.}</span>
+          </xsl:for-each>
+        </xsl:if>
+      </td>
+      <xsl:for-each select="'zh', 'en'">
+        <xsl:variable name="side" select="."/>
+        <xsl:variable name="mine" select="if ($side = 'zh') then $zh else $en"/>
+        <xsl:variable name="others" select="if ($side = 'zh') then $en else $zh"/>
+        <td class="{$side}{if (empty($mine)) then ' empty' else ''}" lang="{if ($side = 'zh') then 'zh-Hans' else 'en'}">
+          <xsl:choose>
+            <xsl:when test="empty($mine)">
+              <span class="unaligned-mark" lang="en">no counterpart</span>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each-group select="$mine" group-adjacent="generate-id(..)">
+                <xsl:call-template name="unit-part">
+                  <xsl:with-param name="sentences" select="current-group()"/>
+                  <xsl:with-param name="links" select="string-join($others/@xml:id, ' ')"/>
+                </xsl:call-template>
+              </xsl:for-each-group>
+            </xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </xsl:for-each>
+    </tr>
+  </xsl:template>
+
+  <!-- the sentences of one unit that a row shows, in a block of the unit's kind (heading, byline,
+       paragraph, item); the block holding the unit's first sentence carries the unit's id (and an
+       item's marker), the others class "cont" -->
+  <xsl:template name="unit-part">
+    <xsl:param name="sentences" as="element()+"/>
+    <xsl:param name="links" as="xs:string"/>
+    <xsl:variable name="unit" select="$sentences[1]/.."/>
+    <xsl:variable name="first" select="$sentences[1] is $unit/s[1]"/>
+    <xsl:variable name="kind" select="if ($unit/self::head) then (if ($unit/@type = 'main' or not($unit/@type)) then 'h2' else 'h3')
+                                      else if ($unit/self::byline or $unit/self::p or $unit/self::ab or $unit/self::item) then 'p'
+                                      else 'div'"/>
+    <xsl:element name="{$kind}">
+      <xsl:for-each select="$unit">
+        <xsl:call-template name="unit-attributes">
+          <xsl:with-param name="class" select="(if (self::byline) then 'byline' else if (self::item) then 'item'
+                                                else if ($kind = 'div') then local-name() else (), 'cont'[not($first)])"/>
+          <xsl:with-param name="with-id" select="$first"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="$first and $unit/self::item">
+        <xsl:variable name="label" select="bt:item-label($unit)"/>
+        <xsl:if test="exists($label)">
+          <span class="marker">
+            <xsl:if test="$label/@xml:lang">
+              <xsl:attribute name="lang" select="bt:html-lang($label)"/>
+            </xsl:if>
+            <xsl:apply-templates select="$label/node()" mode="inline"/>
+          </span>
+          <xsl:value-of select="substring(bt:item-marker($unit), string-length($label) + 1)"/>
+        </xsl:if>
+      </xsl:if>
+      <xsl:for-each select="$sentences">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="prev" select="preceding-sibling::s[1]"/>
+        <!-- what stands between two sentences of the unit shown together (white space) -->
+        <xsl:choose>
+          <xsl:when test="$i = 1"/>
+          <xsl:when test="$prev is $sentences[$i - 1]">
+            <xsl:apply-templates select="preceding-sibling::node()[not(self::s)][. >> $prev]" mode="inline"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text> </xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+        <span class="s" id="{@xml:id}" tabindex="0">
+          <xsl:if test="$links != ''">
+            <xsl:attribute name="data-links" select="$links"/>
+          </xsl:if>
+          <xsl:apply-templates mode="inline"/>
+        </span>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- one row per paragraph-level link or ptr (documents without sentence-level alignment) -->
+  <xsl:template name="unit-rows">
       <tbody>
         <xsl:for-each select="bt:rows(.)">
           <xsl:call-template name="row">
@@ -173,7 +351,6 @@
           </xsl:call-template>
         </xsl:for-each>
       </tbody>
-    </table>
   </xsl:template>
 
   <xsl:template name="row">
@@ -278,8 +455,9 @@
 
   <!-- id from xml:id, class from @type and @rend 'right', lang when it differs from the cell's -->
   <xsl:template name="unit-attributes">
-    <xsl:param name="class" as="xs:string?" select="()"/>
-    <xsl:if test="@xml:id">
+    <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="with-id" as="xs:boolean" select="true()"/>
+    <xsl:if test="@xml:id and $with-id">
       <xsl:attribute name="id" select="@xml:id"/>
     </xsl:if>
     <xsl:variable name="classes" select="($class, @type ! string(), 'right'[bt:rend(current(), 'right')])"/>
@@ -339,6 +517,38 @@
       </xsl:for-each>
     </section>
   </xsl:template>
+
+  <!-- the reading view's script: hovering or focusing a sentence (span.s with data-links) gives its
+       counterparts the class "hl". The sentence under the pointer and the focused one both count. -->
+  <xsl:variable name="highlight-script" as="xs:string" expand-text="no"><xsl:text>
+(function () {
+  "use strict";
+  var hovered = null, focused = null;
+  function sentence(node) {
+    return node &amp;&amp; node.closest ? node.closest(".s[data-links]") : null;
+  }
+  function update() {
+    var on = document.querySelectorAll(".s.hl");
+    for (var i = 0; i &lt; on.length; i++) { on[i].classList.remove("hl"); }
+    [hovered, focused].forEach(function (s) {
+      if (!s) { return; }
+      s.getAttribute("data-links").split(" ").forEach(function (id) {
+        var c = id ? document.getElementById(id) : null;
+        if (c) { c.classList.add("hl"); }
+      });
+    });
+  }
+  document.addEventListener("mouseover", function (e) {
+    var s = sentence(e.target);
+    if (s !== hovered) { hovered = s; update(); }
+  });
+  document.addEventListener("mouseout", function (e) {
+    if (!e.relatedTarget &amp;&amp; hovered) { hovered = null; update(); }
+  });
+  document.addEventListener("focusin", function (e) { focused = sentence(e.target); update(); });
+  document.addEventListener("focusout", function () { focused = null; update(); });
+}());
+</xsl:text></xsl:variable>
 
   <!-- ================================================================
        inline content (bitext units, metadata, glossary)

@@ -10,8 +10,8 @@
     exclude-result-prefixes="#all">
 
   <xsl:variable name="bt:css" as="xs:string" expand-text="no"><xsl:text>
-:root { --ink: #1f1d1a; --muted: #6f6a62; --rule: #ddd7cc; --paper: #fffdf9; --ground: #f3efe7;
-  --accent: #9a2a1c; --unaligned: #fbf3e2; }
+:root { --ink: #1f1d1a; --muted: #6f6a62; --rule: #ddd7cc; --rule-strong: #b9b0a1; --paper: #fffdf9; --ground: #f3efe7;
+  --accent: #9a2a1c; --unaligned: #fbf3e2; --hl: #ffdf7e; --hl-soft: #fff1c2; --row-hl: #faf5ea; --low: #d9a066; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; padding: 1.25rem; background: var(--ground); color: var(--ink);
@@ -38,7 +38,7 @@ table { border-collapse: collapse; }
 .parallel col.c-n { width: 3.6rem; }
 .parallel th, .parallel td { vertical-align: top; text-align: left; padding: .6rem .8rem; border-top: 1px solid var(--rule);
   overflow-wrap: break-word; }
-.parallel thead th { font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase;
+.parallel thead th { line-height: 1.4; font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase;
   font-weight: normal; border-top: 0; }
 .parallel td.zh { border-right: 1px solid var(--rule); }
 .parallel td.n { color: var(--muted); font-size: .75rem; text-align: right; padding-right: .5rem; line-height: 1.4; }
@@ -76,7 +76,50 @@ tr.unaligned td { background: var(--unaligned); }
 .index .title-sub { display: block; font-size: .88em; color: #4a453e; }
 .empty-list { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 1rem; }
-@media (max-width: 640px) {
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; border: 0; }
+.switch { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem; border: 0; margin: 0 0 .6rem; padding: 0;
+  font-size: .9rem; }
+.switch legend { float: left; margin-right: .3rem; padding: 0; color: var(--muted); font-size: .78rem;
+  letter-spacing: .05em; text-transform: uppercase; }
+.switch label { display: inline-flex; align-items: center; gap: .35rem; padding: .15rem .75rem .15rem .55rem;
+  background: var(--paper); border: 1px solid var(--rule); border-radius: 999px; cursor: pointer; }
+.switch input { margin: 0; accent-color: var(--accent); }
+.switch label:has(input:checked) { border-color: var(--accent); }
+.switch label:has(input:focus-visible) { outline: 2px solid var(--accent); outline-offset: 2px; }
+main:has(#bt-show-zh:checked) .parallel th.en, main:has(#bt-show-zh:checked) .parallel td.en,
+main:has(#bt-show-en:checked) .parallel th.zh, main:has(#bt-show-en:checked) .parallel td.zh { display: none; }
+main:has(#bt-show-zh:checked) .parallel col.c-en, main:has(#bt-show-en:checked) .parallel col.c-zh { visibility: collapse; }
+main:has(#bt-show-zh:checked) .parallel td.zh, main:has(#bt-show-en:checked) .parallel td.en { border-right: 0; }
+.by-sentence tbody.para + tbody.para > tr:first-child > td { border-top: 3px double var(--rule-strong); }
+.by-sentence tr.pair + tr.pair > td { border-top: 1px dotted var(--rule); }
+.by-sentence td.zh, .by-sentence td.en { padding-top: .45rem; padding-bottom: .45rem; }
+.by-sentence .parallel p, .by-sentence p { margin: 0 0 .35rem; }
+.by-sentence tr.pair:hover > td.zh, .by-sentence tr.pair:hover > td.en,
+.by-sentence tr.pair:focus-within > td.zh, .by-sentence tr.pair:focus-within > td.en { background-color: var(--row-hl); }
+.s { border-radius: 2px; }
+.s:hover, .s:focus { background-color: var(--hl-soft); }
+.s:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.s.hl { background-color: var(--hl); box-shadow: 0 0 0 2px var(--hl); }
+tr.low > td.n { box-shadow: inset 3px 0 0 var(--low); }
+tr.low .cert { color: #8a4b12; }
+tr.pair.unaligned > td { background-color: var(--unaligned); }
+@media print {
+  body { background: #fff; padding: 0; font-size: 10.5pt; }
+  .page { max-width: none; }
+  .panel, .parallel, .gloss { border-color: #999; }
+  .switch, script { display: none !important; }
+  .parallel th.zh, .parallel th.en, .parallel td.zh, .parallel td.en { display: table-cell !important; }
+  .parallel col.c-zh, .parallel col.c-en { visibility: visible !important; }
+  .parallel td.zh { border-right: 1px solid var(--rule) !important; }
+  .s, .s.hl, .s:hover, .s:focus { background: none !important; box-shadow: none !important; outline: none !important; }
+  .by-sentence tr.pair > td.zh, .by-sentence tr.pair > td.en { background: none !important; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+@media screen and (max-width: 640px) {
   body { padding: .5rem; font-size: 15px; }
   .panel { padding: .8rem .9rem; }
   .panel h1 { font-size: 1.35rem; }
