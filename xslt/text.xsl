@@ -1,10 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   bitext: plain-text rendering. Entry point: the document node (default mode).
-  Parameter $lang: '' = bilingual, row by row from the alignment links (Chinese units, then
-  English units, rows separated by one blank line); 'zh' or 'en' = that side only, units in
-  document order. A TEI document without a translation linkGrp is written generically:
-  one block per paragraph-like element. Chinese text never gets a space added.
+
+  Parameter $lang:
+    ''        bilingual. A document with sentence-level alignment (a linkGrp of subtype
+              'sentence', and s elements in the units) is written sentence pair by sentence
+              pair: for each sentence link, a block of its Chinese sentence(s), then its English
+              sentence(s) (sentences of one paragraph run on as in the paragraph, those of
+              different paragraphs start a new line); an unaligned sentence is a block of its own.
+              Blocks of one paragraph-level link are separated by ONE blank line; paragraph-level
+              links (and the header and glossary) by TWO blank lines.
+              A document with paragraph-level alignment only is written row by row from its
+              links (Chinese units, then English units), rows separated by one blank line.
+    'zh','en' that side only, units in document order, separated by one blank line.
+  Parameter $width: every line is wrapped to this many columns, East Asian wide and fullwidth
+  characters counting two (common/wrap.xsl says how and where lines break; removing the breaks
+  gives the text back); 0 = no wrapping.
+
+  A TEI document without a translation linkGrp is written generically: one block per
+  paragraph-like element. Chinese text never gets a space added, by wrapping or otherwise.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,12 +29,15 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common/common.xsl"/>
+  <xsl:import href="common/wrap.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:variable name="NL" as="xs:string" select="'&#10;'"/>
 
-  <!-- the output: blocks (each a string, possibly of several lines) separated by one blank line -->
+  <!-- the output: blocks (each a string, possibly of several lines) separated by one blank line;
+       a block holding several blank-line separated parts (a paragraph of sentence pairs) is
+       separated from its neighbours by two -->
   <xsl:template match="/">
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:choose>
@@ -33,10 +50,17 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="non-empty" select="$blocks[normalize-space(.) != '']"/>
+    <xsl:variable name="separator" select="if (bt:sentence-pairs(.)) then $NL || $NL || $NL else $NL || $NL"/>
     <xsl:if test="exists($non-empty)">
-      <xsl:value-of select="string-join($non-empty, $NL || $NL) || $NL"/>
+      <xsl:value-of select="bt:wrap(string-join($non-empty, $separator), $width) || $NL"/>
     </xsl:if>
   </xsl:template>
+
+  <!-- true when the bilingual text is written by sentence pairs -->
+  <xsl:function name="bt:sentence-pairs" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$lang = '' and bt:is-bitext($n) and exists(bt:sentence-group($n))"/>
+  </xsl:function>
 
   <!-- ================================================================
        bitext documents
@@ -49,12 +73,23 @@
       <xsl:when test="$side = ('zh', 'en')">
         <xsl:sequence select="bt:units(., $side) ! bt:unit-text(.)"/>
       </xsl:when>
+      <xsl:when test="bt:sentence-pairs(.)">
+        <!-- one string per paragraph-level link: its sentence pairs, separated by one blank line -->
+        <xsl:for-each select="bt:rows(.)">
+          <xsl:choose>
+            <xsl:when test="bt:by-sentence(.)">
+              <xsl:sequence select="string-join(bt:sentence-rows(.) ! bt:pair-text(.), $NL || $NL)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="bt:row-text(.)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:sequence select="bt:unlinked-units(.) ! bt:unit-text(.)"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="bt:rows(.)">
-          <xsl:variable name="units" select="bt:targets(.)"/>
-          <xsl:sequence select="string-join((
-              $units[bt:side(.) = 'zh'] ! bt:unit-text(.),
-              $units[bt:side(.) = 'en'] ! bt:unit-text(.))[. != ''], $NL)"/>
+          <xsl:sequence select="bt:row-text(.)"/>
         </xsl:for-each>
         <xsl:sequence select="bt:unlinked-units(.) ! bt:unit-text(.)"/>
       </xsl:otherwise>
@@ -63,6 +98,61 @@
       <xsl:apply-templates select="text/back/div[@type = 'glossary']/list[@type = 'glossary']" mode="text-bitext"/>
     </xsl:if>
   </xsl:template>
+
+  <!-- a paragraph-level row: the text of its Chinese units, then of its English units, one line each -->
+  <xsl:function name="bt:row-text" as="xs:string">
+    <xsl:param name="row" as="element()"/>
+    <xsl:variable name="units" select="bt:targets($row)"/>
+    <xsl:sequence select="string-join((
+        $units[bt:side(.) = 'zh'] ! bt:unit-text(.),
+        $units[bt:side(.) = 'en'] ! bt:unit-text(.))[. != ''], $NL)"/>
+  </xsl:function>
+
+  <!-- a sentence-level link or ptr (or a sentence no link names): its Chinese sentences, then its English
+       ones; the sentences of one unit on one line (a list item's first sentence after the item's marker) -->
+  <xsl:function name="bt:pair-text" as="xs:string">
+    <xsl:param name="row" as="element()"/>
+    <xsl:variable name="sentences" select="(if ($row/self::s) then $row else bt:targets($row))/."/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:for-each select="'zh', 'en'">
+        <xsl:variable name="side" select="."/>
+        <xsl:for-each-group select="$sentences[bt:side(.) = $side]" group-adjacent="generate-id(..)">
+          <xsl:sequence select="bt:sentences-text(current-group())"/>
+        </xsl:for-each-group>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines[. != ''], $NL)"/>
+  </xsl:function>
+
+  <!-- adjacent sentences of one unit as text: each sentence with what stands between it and the previous
+       one in the unit (white space); the item marker before an item's first sentence -->
+  <xsl:function name="bt:sentences-text" as="xs:string">
+    <xsl:param name="sentences" as="element()+"/>
+    <xsl:variable name="unit" select="$sentences[1]/.."/>
+    <xsl:variable name="collapse" select="bt:side($unit) = 'en'"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:if test="$unit/self::item and exists(bt:item-label($unit)) and $sentences[1] is $unit/s[1]">
+        <xsl:sequence select="bt:item-marker($unit)"/>
+      </xsl:if>
+      <xsl:for-each select="$sentences">
+        <xsl:variable name="i" select="position()"/>
+        <xsl:variable name="s" select="."/>
+        <xsl:variable name="prev" select="$s/preceding-sibling::s[1]"/>
+        <xsl:choose>
+          <xsl:when test="$i = 1"/>
+          <xsl:when test="$prev is $sentences[$i - 1]">
+            <xsl:apply-templates select="$s/preceding-sibling::node()[not(self::s)][. >> $prev]" mode="bt:plain"/>
+          </xsl:when>
+          <!-- a sentence of the unit between them is shown elsewhere: a space between English sentences -->
+          <xsl:when test="$collapse">
+            <xsl:sequence select="' '"/>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:apply-templates select="$s" mode="bt:plain"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="bt:normalize-ws(string-join($parts), $collapse)"/>
+  </xsl:function>
 
   <!-- the glossary: its head, then one line per item (term, the source's separator, gloss) -->
   <xsl:template match="list" mode="text-bitext" as="xs:string">

@@ -13,6 +13,10 @@
        'zh' = Chinese only, 'en' = English only (units in document order). -->
   <xsl:param name="lang" as="xs:string" select="''"/>
 
+  <!-- text.xsl: the width of a line in columns, East Asian wide and fullwidth characters counting two;
+       0 = no wrapping (one line per paragraph or sentence group). -->
+  <xsl:param name="width" as="xs:integer" select="80"/>
+
   <!-- index.xsl: the TEI documents to list, already in the desired order. -->
   <xsl:param name="docs" as="document-node()*" select="()"/>
 

@@ -41,6 +41,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "zh|en", description = "text: one language only.")
     String lang;
 
+    @Option(names = "--width", paramLabel = "N", description = "text: wrap lines to N columns, East Asian wide "
+            + "characters counting two; 0 = no wrapping (default: 80).")
+    Integer width;
+
     @Option(names = "--xslt", paramLabel = "DIR", description = "Use the stylesheets in DIR instead of the built-in ones.")
     Path xslt;
 
@@ -49,9 +53,19 @@ final class RenderCommand implements Callable<Integer> {
         if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be zh or en, not " + lang);
         }
+        if (width != null && width < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--width must be 0 (no wrapping) or a number of columns, not " + width);
+        }
         List<Inputs.Input> files = Inputs.collect(inputs, "xml");
         Renderer renderer = Renderer.load(xslt, List.of(format), false);
-        Map<String, String> params = lang == null ? Map.of() : Map.of("lang", lang);
+        Map<String, String> params = new java.util.HashMap<>();
+        if (lang != null) {
+            params.put("lang", lang);
+        }
+        if (width != null) {
+            params.put("width", width.toString());
+        }
         List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("render"))
                 .run(files, in -> render(renderer, in, params), ArticleJob::notRun);
         return Report.finish(results, "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),

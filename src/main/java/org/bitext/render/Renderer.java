@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import net.sf.saxon.s9api.ItemType;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
@@ -28,12 +29,15 @@ public final class Renderer {
 
     private final Map<Format, XsltExecutable> stylesheets = new EnumMap<>(Format.class);
     private final XsltExecutable index;
+    private final Map<String, String> defaults;
 
-    private Renderer(Path folder, List<Format> formats, boolean withIndex) throws IOException {
+    private Renderer(Path folder, List<Format> formats, boolean withIndex, Map<String, String> defaults)
+            throws IOException {
         for (Format f : formats) {
             stylesheets.put(f, Stylesheets.compile(folder, f.stylesheet()));
         }
         index = withIndex ? Stylesheets.compile(folder, INDEX) : null;
+        this.defaults = Map.copyOf(defaults);
     }
 
     /**
@@ -42,13 +46,23 @@ public final class Renderer {
      * @param folder the folder holding the stylesheets, or {@code null} for those built into bitext
      */
     public static Renderer load(Path folder, List<Format> formats, boolean withIndex) throws IOException {
-        return new Renderer(folder, formats, withIndex);
+        return new Renderer(folder, formats, withIndex, Map.of());
+    }
+
+    /**
+     * Compiles the stylesheets as {@link #load(Path, List, boolean)}, with stylesheet parameters that every
+     * rendering gets unless a call of {@link #render} gives the same parameter, e.g. {@code width=72} for text.
+     */
+    public static Renderer load(Path folder, List<Format> formats, boolean withIndex, Map<String, String> defaults)
+            throws IOException {
+        return new Renderer(folder, formats, withIndex, defaults);
     }
 
     /**
      * Renders a parsed TEI document.
      *
-     * @param params stylesheet parameters by name (strings), e.g. {@code lang=zh} for text
+     * @param params stylesheet parameters by name, as text converted to each parameter's declared type, e.g.
+     *               {@code lang=zh} or {@code width=0} for text; they override the renderer's defaults
      */
     public byte[] render(XdmNode tei, Format format, Map<String, String> params) throws RenderException {
         XsltExecutable exe = stylesheets.get(format);
@@ -58,8 +72,13 @@ public final class Renderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
         try {
             Xslt30Transformer t = exe.load30();
+            Map<String, String> all = new java.util.HashMap<>(defaults);
+            all.putAll(params);
             Map<QName, XdmValue> p = new java.util.HashMap<>();
-            params.forEach((k, v) -> p.put(new QName(k), new XdmAtomicValue(v)));
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                // untyped, so that each converts to the parameter's declared type (xs:integer width, ...)
+                p.put(new QName(e.getKey()), new XdmAtomicValue(e.getValue(), ItemType.UNTYPED_ATOMIC));
+            }
             t.setStylesheetParameters(p);
             Serializer ser = t.newSerializer(out);
             t.applyTemplates(tei, ser);
