@@ -41,6 +41,14 @@ public final class LengthAligner {
     }
 
     /**
+     * Chinese (source) to English (target) sentences inside aligned paragraphs, with the parameters estimated from
+     * the gold sentence alignments of {@code corpus/gold/} (see the README's alignment section).
+     */
+    public static LengthAligner chineseEnglishSentences() {
+        return new LengthAligner(4.0, 31.0);
+    }
+
+    /**
      * Pairs units by position when both sides have as many, otherwise aligns them by length.
      *
      * @param source lengths of the source units
