@@ -17,6 +17,7 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import org.bitext.align.Bead;
 import org.bitext.align.LengthAligner;
+import org.bitext.align.Lengths;
 import org.bitext.read.Article;
 import org.bitext.read.Block;
 import org.bitext.read.GlossEntry;
@@ -42,7 +43,7 @@ public final class TeiEncoder {
             .stream().map(n -> "{" + NS + "}" + n).collect(Collectors.joining(" "));
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+(?:[\\p{IsHan}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]*\\p{IsHan})?");
     private static final Pattern DATELINE = Pattern.compile(
-            "^(\\(From Our Own Correspondent\\)|（From Our Own Correspondent）|【[^】]{1,80}】|\\[[^\\]]{1,80}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
+            "^(\\(From Our Own Correspondent\\)|Xinhua News Agency, [^.\\[\\]【】]{1,40}?\\.(?= )|（From Our Own Correspondent）|【[^】]{1,80}】|\\[[^\\]]{1,80}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
 
     private final LengthAligner aligner;
     private final LengthAligner sentenceAligner;
@@ -174,6 +175,7 @@ public final class TeiEncoder {
                 w.writeAttribute("rend", rend);
             }
             Inline content = new Inline(NS);
+            int dateline = 0;
             String text = b.text();
             if (b.kind() == Block.Kind.PARAGRAPH && firstParagraph) {
                 firstParagraph = false;
@@ -182,13 +184,18 @@ public final class TeiEncoder {
                     content.start("seg", null, "type", "dateline");
                     content.text(d.group());
                     content.end();
+                    dateline = d.group().length();
                     text = text.substring(d.end());
                 }
             }
             inline(content, text, english);
             String display = content.text();
-            List<Sentence> sentences = content.acceptable(
-                    english ? SentenceSplitter.english(display) : SentenceSplitter.chinese(display));
+            List<Sentence> sentences = new ArrayList<>(content.acceptable(
+                    english ? SentenceSplitter.english(display) : SentenceSplitter.chinese(display)));
+            if (sentences.size() > 1 && sentences.get(0).end() <= dateline) {
+                // a dateline ending in a full stop ("Xinhua News Agency, 4th.") opens the sentence after it
+                sentences.set(0, new Sentence(sentences.get(0).start(), sentences.remove(1).end()));
+            }
             List<String> ids = new ArrayList<>(sentences.size());
             int[] lengths = new int[sentences.size()];
             for (int k = 0; k < sentences.size(); k++) {
@@ -332,11 +339,29 @@ public final class TeiEncoder {
             List<String> enIds = new ArrayList<>();
             List<Integer> enLen = new ArrayList<>();
             bead.target().forEach(i -> collect(en.get(i), enIds, enLen));
-            for (Bead s : sentenceAligner.byLength(ints(zhLen), ints(enLen))) {
+            int[] zhL = ints(zhLen);
+            int[] enL = ints(enLen);
+            for (Bead s : sentenceAligner(zhL, enL).byLength(zhL, enL)) {
                 link(w, s.source().stream().map(zhIds::get).toList(), s.target().stream().map(enIds::get).toList(),
                         s.cert());
             }
         }
+    }
+
+    /**
+     * The sentence aligner for one unit-level link: its ratio is that of the link itself (the two sides' total
+     * lengths), since the units are already known to translate each other; the variance is the corpus's.
+     */
+    private LengthAligner sentenceAligner(int[] zh, int[] en) {
+        long z = 0;
+        long e = 0;
+        for (int l : zh) {
+            z += l;
+        }
+        for (int l : en) {
+            e += l;
+        }
+        return z > 0 && e > 0 ? sentenceAligner.withRatio((double) e / z) : sentenceAligner;
     }
 
     private static void collect(Unit u, List<String> ids, List<Integer> lengths) {
@@ -375,20 +400,8 @@ public final class TeiEncoder {
         return units.stream().mapToInt(Unit::length).toArray();
     }
 
-    /** Alignment length: characters of English, non-space characters of Chinese. */
     static int length(String text, boolean english) {
-        if (english) {
-            return text.length();
-        }
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (!Character.isWhitespace(cp) && cp != 0x3000) {
-                n++;
-            }
-            i += Character.charCount(cp);
-        }
-        return n;
+        return Lengths.of(text, english);
     }
 
     private static int[] ints(List<Integer> l) {
