@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code e.g.}). Decimals ({@code 3.5}) and percentages never split: no white space follows their point.
  *
  * <p>Chinese: a sentence ends at {@code 。！？；…} (and their half-width forms {@code !?;}), repeated or not, then
- * any closing quotes and brackets ({@code 」』”’）》〉}), when more text follows.
+ * any closing quotes and brackets ({@code 」』”’）》〉}), when more text follows — but not inside parentheses
+ * ({@code （定人、定车；现场接班）} is one aside), and not before a dash (an attribution, {@code 。——高尔基}).
  */
 public final class SentenceSplitter {
     /** A sentence: the characters {@code [start, end)} of the unit's text. */
@@ -79,8 +80,15 @@ public final class SentenceSplitter {
         int n = text.length();
         int start = skipSpace(text, 0);
         int i = start;
+        int brackets = 0;
         while (i < n) {
-            if (!isChineseTerminator(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                brackets++;
+            } else if ((c == '）' || c == ')') && brackets > 0) {
+                brackets--;
+            }
+            if (!isChineseTerminator(c) || brackets > 0) {
                 i++;
                 continue;
             }
@@ -92,7 +100,7 @@ public final class SentenceSplitter {
                 end++;
             }
             int next = skipSpace(text, end);
-            if (next < n) {
+            if (next < n && !isDash(text.charAt(next))) {
                 out.add(new Sentence(start, end));
                 start = next;
             }
@@ -103,6 +111,11 @@ public final class SentenceSplitter {
             out.add(new Sentence(start, last));
         }
         return out;
+    }
+
+    /** A dash after a sentence end introduces its attribution ("。——高尔基"): the sentence goes on. */
+    private static boolean isDash(char c) {
+        return c == '—' || c == '–' || c == '-' || c == '―';
     }
 
     private static boolean isEnglishTerminator(char c) {
