@@ -131,4 +131,16 @@ class AlignCommandsTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains(":2: error: expected Chinese ids, one TAB, English ids; found no TAB"), r.err());
     }
+
+    @Test
+    void theBundledGoldFitsTheCurrentSentencesAndTheAlignerMeetsItsTarget() {
+        // every gold file names exactly the sentences the converter makes today, and the link F1 is >= 0.95
+        CliTest.Result r = CliTest.bitext("align-eval", "--no-errors", "corpus/gold");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("all \\(micro-average\\)\\s+\\d+\\s+\\d+\\s+\\d+\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(3)) >= 0.95, r.out());
+        assertTrue(r.out().split("\n").length >= 14, "a line per gold article: " + r.out());
+    }
 }

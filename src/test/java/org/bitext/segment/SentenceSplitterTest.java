@@ -66,6 +66,14 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void chineseAsidesInParenthesesAndAttributionsAfterADashStayInTheirSentence() {
+        assertEquals(List.of("办法是（定人、定车；现场接班）和产、运、销结合起来。", "效果很好。"),
+                zh("办法是（定人、定车；现场接班）和产、运、销结合起来。效果很好。"));
+        assertEquals(List.of("人是伟大的。——高尔基大意如此说过。", "我们同意。"),
+                zh("人是伟大的。——高尔基大意如此说过。我们同意。"));
+    }
+
+    @Test
     void chineseWhiteSpaceBetweenSentencesBelongsToNeither() {
         assertEquals(List.of("第一句。", "第二句。"), zh("第一句。　第二句。"));
         assertEquals(List.of("深入车间抓生产　深入食堂抓生活"), zh("深入车间抓生产　深入食堂抓生活"));
