@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param source indices of source-side units, ascending
  * @param target indices of target-side units, ascending
- * @param cert   the aligner's confidence in 0..1, or {@code NaN} when the alignment was not guessed
+ * @param cert   the aligner's confidence in 0..1 (the bead's posterior probability given the lengths), or
+ *               {@code NaN} when the alignment was not guessed
  *               (equal counts paired by position)
  */
 public record Bead(List<Integer> source, List<Integer> target, double cert) {

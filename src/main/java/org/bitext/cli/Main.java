@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bitext", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Bilingual newspaper articles to aligned TEI P5, validated and rendered.%n",
         subcommands = {ConvertCommand.class, ValidateCommand.class, RenderCommand.class, RunCommand.class,
-                ExportCommand.class, VerifyCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+                ExportCommand.class, VerifyCommand.class, ServeCommand.class, AlignReportCommand.class,
+                AlignEvalCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:some input was refused or some document is invalid",
                 "2:usage error, or a file or folder could not be read or written"})

@@ -17,11 +17,14 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import org.bitext.align.Bead;
 import org.bitext.align.LengthAligner;
+import org.bitext.align.Lengths;
 import org.bitext.read.Article;
 import org.bitext.read.Block;
 import org.bitext.read.GlossEntry;
 import org.bitext.read.Glossary;
 import org.bitext.read.Span;
+import org.bitext.segment.SentenceSplitter;
+import org.bitext.segment.SentenceSplitter.Sentence;
 import org.bitext.tei.header.Tei;
 import org.bitext.xml.Xml;
 
@@ -40,16 +43,22 @@ public final class TeiEncoder {
             .stream().map(n -> "{" + NS + "}" + n).collect(Collectors.joining(" "));
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+(?:[\\p{IsHan}\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20]*\\p{IsHan})?");
     private static final Pattern DATELINE = Pattern.compile(
-            "^(\\(From Our Own Correspondent\\)|（From Our Own Correspondent）|【[^】]{1,80}】|\\[[^\\]]{1,80}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
+            "^(\\(From Our Own Correspondent\\)|Xinhua News Agency, [^.\\[\\]【】]{1,40}?\\.(?= )|（From Our Own Correspondent）|【[^】]{1,80}】|\\[[^\\]]{1,80}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
 
     private final LengthAligner aligner;
+    private final LengthAligner sentenceAligner;
 
     public TeiEncoder() {
-        this(LengthAligner.chineseEnglish());
+        this(LengthAligner.chineseEnglish(), LengthAligner.chineseEnglishSentences());
     }
 
-    public TeiEncoder(LengthAligner aligner) {
+    /**
+     * @param aligner         aligns heads, bylines and paragraphs (pairs them by position when the counts agree)
+     * @param sentenceAligner aligns the sentences inside each unit-level link (always by length)
+     */
+    public TeiEncoder(LengthAligner aligner, LengthAligner sentenceAligner) {
         this.aligner = aligner;
+        this.sentenceAligner = sentenceAligner;
     }
 
     /** The TEI document for the article, as UTF-8 bytes. */
@@ -99,9 +108,12 @@ public final class TeiEncoder {
         return "rmrb-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
     }
 
-    /** The ids and lengths of a side's alignment units, by kind. */
-    private record Units(List<String> heads, int[] headLengths, List<String> bylines, int[] bylineLengths,
-                         List<String> paragraphs, int[] paragraphLengths) {
+    /** An alignment unit as written: its id and length, and the ids and lengths of its sentences. */
+    private record Unit(String id, int length, List<String> sentences, int[] sentenceLengths) {
+    }
+
+    /** A side's alignment units, by kind (list items count as paragraphs: body units in document order). */
+    private record Units(List<Unit> heads, List<Unit> bylines, List<Unit> paragraphs) {
     }
 
     private Units side(XMLStreamWriter w, List<Block> blocks, String type, String lang, String prefix,
@@ -110,14 +122,11 @@ public final class TeiEncoder {
         w.writeAttribute("type", type);
         w.writeAttribute("xml", XML_NS, "lang", lang);
         w.writeAttribute("xml", XML_NS, "id", prefix);
-        List<String> heads = new ArrayList<>();
-        List<String> bylines = new ArrayList<>();
-        List<String> paras = new ArrayList<>(); // body units: paragraphs and list items, in document order
+        List<Unit> heads = new ArrayList<>();
+        List<Unit> bylines = new ArrayList<>();
+        List<Unit> paras = new ArrayList<>();
         int paragraphs = 0;
         int items = 0;
-        List<Integer> hl = new ArrayList<>();
-        List<Integer> bl = new ArrayList<>();
-        List<Integer> pl = new ArrayList<>();
         boolean firstParagraph = true;
         boolean inList = false;
         for (Block b : blocks) {
@@ -126,18 +135,17 @@ public final class TeiEncoder {
                 inList = false;
             }
             String id;
+            List<Unit> kind;
             switch (b.kind()) {
                 case HEAD -> {
                     id = prefix + "-h" + (heads.size() + 1);
                     w.writeStartElement("", "head", NS);
-                    heads.add(id);
-                    hl.add(length(b.text(), english));
+                    kind = heads;
                 }
                 case BYLINE -> {
                     id = prefix + "-b" + (bylines.size() + 1);
                     w.writeStartElement("", "byline", NS);
-                    bylines.add(id);
-                    bl.add(length(b.text(), english));
+                    kind = bylines;
                 }
                 case ITEM -> {
                     if (!inList) {
@@ -150,44 +158,60 @@ public final class TeiEncoder {
                     w.writeEndElement();
                     id = prefix + "-i" + (++items);
                     w.writeStartElement("", "item", NS);
-                    paras.add(id);
-                    pl.add(length(b.text(), english));
+                    kind = paras;
                 }
                 default -> {
                     id = prefix + "-p" + (++paragraphs);
                     w.writeStartElement("", "p", NS);
-                    paras.add(id);
-                    pl.add(length(b.text(), english));
+                    kind = paras;
                 }
             }
             w.writeAttribute("xml", XML_NS, "id", id);
             if (b.kind() == Block.Kind.HEAD) {
-                w.writeAttribute("type", heads.size() == 1 ? "main" : "sub");
+                w.writeAttribute("type", heads.isEmpty() ? "main" : "sub");
             }
             String rend = rend(b.blankBefore(), b.right());
             if (rend != null) {
                 w.writeAttribute("rend", rend);
             }
+            Inline content = new Inline(NS);
+            int dateline = 0;
             String text = b.text();
             if (b.kind() == Block.Kind.PARAGRAPH && firstParagraph) {
                 firstParagraph = false;
                 Matcher d = DATELINE.matcher(text);
                 if (d.find() && (!english || !d.group().contains("*"))) {
-                    w.writeStartElement("", "seg", NS);
-                    w.writeAttribute("type", "dateline");
-                    w.writeCharacters(d.group());
-                    w.writeEndElement();
+                    content.start("seg", null, "type", "dateline");
+                    content.text(d.group());
+                    content.end();
+                    dateline = d.group().length();
                     text = text.substring(d.end());
                 }
             }
-            inline(w, text, english);
+            inline(content, text, english);
+            String display = content.text();
+            List<Sentence> sentences = new ArrayList<>(content.acceptable(
+                    english ? SentenceSplitter.english(display) : SentenceSplitter.chinese(display)));
+            if (sentences.size() > 1 && sentences.get(0).end() <= dateline) {
+                // a dateline ending in a full stop ("Xinhua News Agency, 4th.") opens the sentence after it
+                sentences.set(0, new Sentence(sentences.get(0).start(), sentences.remove(1).end()));
+            }
+            List<String> ids = new ArrayList<>(sentences.size());
+            int[] lengths = new int[sentences.size()];
+            for (int k = 0; k < sentences.size(); k++) {
+                ids.add(id + "-s" + (k + 1));
+                Sentence sentence = sentences.get(k);
+                lengths[k] = length(display.substring(sentence.start(), sentence.end()), english);
+            }
+            content.write(w, sentences, ids);
+            kind.add(new Unit(id, length(display, english), ids, lengths));
             w.writeEndElement();
         }
         if (inList) {
             w.writeEndElement(); // list
         }
         w.writeEndElement(); // div
-        return new Units(heads, ints(hl), bylines, ints(bl), paras, ints(pl));
+        return new Units(heads, bylines, paras);
     }
 
     private static String rend(boolean blankBefore, boolean right) {
@@ -198,39 +222,40 @@ public final class TeiEncoder {
     }
 
     /** English text: Markdown emphasis as {@code hi}, Chinese left untranslated as {@code foreign}. Chinese: verbatim. */
-    private static void inline(XMLStreamWriter w, String text, boolean english) throws XMLStreamException {
+    private static void inline(Inline out, String text, boolean english) {
         if (!english) {
-            w.writeCharacters(text);
+            out.text(text);
             return;
         }
         for (Span s : Span.parse(text)) {
             if (s.style() == Span.Style.PLAIN) {
-                withForeign(w, s.text());
+                withForeign(out, s.text());
             } else {
-                w.writeStartElement("", "hi", NS);
-                w.writeAttribute("rend", s.style() == Span.Style.BOLD ? "bold" : "italic");
-                withForeign(w, s.text());
-                w.writeEndElement();
+                out.start("hi", null, "rend", s.style() == Span.Style.BOLD ? "bold" : "italic");
+                withForeign(out, s.text());
+                out.end();
             }
         }
     }
 
-    private static void withForeign(XMLStreamWriter w, String text) throws XMLStreamException {
+    private static void withForeign(Inline out, String text) {
         Matcher m = HAN.matcher(text);
         int last = 0;
         while (m.find()) {
-            if (m.start() > last) {
-                w.writeCharacters(text.substring(last, m.start()));
-            }
-            w.writeStartElement("", "foreign", NS);
-            w.writeAttribute("xml", XML_NS, "lang", HeaderBuilder.ZH);
-            w.writeCharacters(m.group());
-            w.writeEndElement();
+            out.text(text.substring(last, m.start()));
+            out.start("foreign", XML_NS, "lang", HeaderBuilder.ZH);
+            out.text(m.group());
+            out.end();
             last = m.end();
         }
-        if (last < text.length()) {
-            w.writeCharacters(text.substring(last));
-        }
+        out.text(text.substring(last));
+    }
+
+    /** Writes English inline content (glossary heading and glosses) without sentences. */
+    private static void inline(XMLStreamWriter w, String text) throws XMLStreamException {
+        Inline content = new Inline(NS);
+        inline(content, text, true);
+        content.write(w, List.of(), List.of());
     }
 
     private static void glossary(XMLStreamWriter w, Glossary g) throws XMLStreamException {
@@ -245,7 +270,7 @@ public final class TeiEncoder {
         }
         w.writeStartElement("", "head", NS);
         w.writeAttribute("xml", XML_NS, "lang", HeaderBuilder.EN);
-        inline(w, g.heading(), true);
+        inline(w, g.heading());
         w.writeEndElement();
         for (GlossEntry e : g.entries()) {
             w.writeStartElement("", "item", NS);
@@ -259,7 +284,7 @@ public final class TeiEncoder {
             w.writeCharacters(e.separator());
             w.writeStartElement("", "gloss", NS);
             w.writeAttribute("xml", XML_NS, "lang", HeaderBuilder.EN);
-            inline(w, e.gloss(), true);
+            inline(w, e.gloss());
             w.writeEndElement();
             w.writeEndElement();
         }
@@ -269,53 +294,114 @@ public final class TeiEncoder {
     }
 
     private void standOff(XMLStreamWriter w, Units zh, Units en) throws XMLStreamException {
+        List<Bead> heads = aligner.align(lengths(zh.heads()), lengths(en.heads()));
+        List<Bead> bylines = aligner.align(lengths(zh.bylines()), lengths(en.bylines()));
+        List<Bead> paragraphs = aligner.align(lengths(zh.paragraphs()), lengths(en.paragraphs()));
         w.writeStartElement("", "standOff", NS);
         w.writeStartElement("", "linkGrp", NS);
         w.writeAttribute("type", "translation");
+        w.writeAttribute("subtype", "paragraph");
         w.writeAttribute("domains", "#zh #en");
-        links(w, zh.heads(), zh.headLengths(), en.heads(), en.headLengths());
-        links(w, zh.bylines(), zh.bylineLengths(), en.bylines(), en.bylineLengths());
-        links(w, zh.paragraphs(), zh.paragraphLengths(), en.paragraphs(), en.paragraphLengths());
+        unitLinks(w, heads, zh.heads(), en.heads());
+        unitLinks(w, bylines, zh.bylines(), en.bylines());
+        unitLinks(w, paragraphs, zh.paragraphs(), en.paragraphs());
+        w.writeEndElement();
+        w.writeStartElement("", "linkGrp", NS);
+        w.writeAttribute("type", "translation");
+        w.writeAttribute("subtype", "sentence");
+        w.writeAttribute("domains", "#zh #en");
+        sentenceLinks(w, heads, zh.heads(), en.heads());
+        sentenceLinks(w, bylines, zh.bylines(), en.bylines());
+        sentenceLinks(w, paragraphs, zh.paragraphs(), en.paragraphs());
         w.writeEndElement();
         w.writeEndElement();
     }
 
-    private void links(XMLStreamWriter w, List<String> zhIds, int[] zhLen, List<String> enIds, int[] enLen)
+    private static void unitLinks(XMLStreamWriter w, List<Bead> beads, List<Unit> zh, List<Unit> en)
             throws XMLStreamException {
-        for (Bead bead : aligner.align(zhLen, enLen)) {
-            List<String> targets = new ArrayList<>();
-            bead.source().forEach(i -> targets.add("#" + zhIds.get(i)));
-            bead.target().forEach(i -> targets.add("#" + enIds.get(i)));
-            if (bead.source().isEmpty() || bead.target().isEmpty()) {
-                for (String t : targets) {
-                    w.writeEmptyElement("", "ptr", NS);
-                    w.writeAttribute("type", "unaligned");
-                    w.writeAttribute("target", t);
-                }
-                continue;
-            }
-            w.writeEmptyElement("", "link", NS);
-            w.writeAttribute("target", String.join(" ", targets));
-            if (bead.guessed()) {
-                w.writeAttribute("cert", String.format(Locale.ROOT, "%.2f", bead.cert()));
+        for (Bead bead : beads) {
+            List<String> zhIds = bead.source().stream().map(i -> zh.get(i).id()).toList();
+            List<String> enIds = bead.target().stream().map(i -> en.get(i).id()).toList();
+            link(w, zhIds, enIds, bead.guessed() ? bead.cert() : Double.NaN);
+        }
+    }
+
+    /**
+     * Aligns the sentences of each unit-level link with each other (across units where the link joins several);
+     * the sentences of an unaligned unit are unaligned.
+     */
+    private void sentenceLinks(XMLStreamWriter w, List<Bead> beads, List<Unit> zh, List<Unit> en)
+            throws XMLStreamException {
+        for (Bead bead : beads) {
+            List<String> zhIds = new ArrayList<>();
+            List<Integer> zhLen = new ArrayList<>();
+            bead.source().forEach(i -> collect(zh.get(i), zhIds, zhLen));
+            List<String> enIds = new ArrayList<>();
+            List<Integer> enLen = new ArrayList<>();
+            bead.target().forEach(i -> collect(en.get(i), enIds, enLen));
+            int[] zhL = ints(zhLen);
+            int[] enL = ints(enLen);
+            for (Bead s : sentenceAligner(zhL, enL).byLength(zhL, enL)) {
+                link(w, s.source().stream().map(zhIds::get).toList(), s.target().stream().map(enIds::get).toList(),
+                        s.cert());
             }
         }
     }
 
-    /** Alignment length: characters of English, non-space characters of Chinese. */
-    static int length(String text, boolean english) {
-        if (english) {
-            return text.length();
+    /**
+     * The sentence aligner for one unit-level link: its ratio is that of the link itself (the two sides' total
+     * lengths), since the units are already known to translate each other; the variance is the corpus's.
+     */
+    private LengthAligner sentenceAligner(int[] zh, int[] en) {
+        long z = 0;
+        long e = 0;
+        for (int l : zh) {
+            z += l;
         }
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (!Character.isWhitespace(cp) && cp != 0x3000) {
-                n++;
+        for (int l : en) {
+            e += l;
+        }
+        return z > 0 && e > 0 ? sentenceAligner.withRatio((double) e / z) : sentenceAligner;
+    }
+
+    private static void collect(Unit u, List<String> ids, List<Integer> lengths) {
+        ids.addAll(u.sentences());
+        for (int l : u.sentenceLengths()) {
+            lengths.add(l);
+        }
+    }
+
+    /** A link of both sides, or one {@code ptr type="unaligned"} per unit when one side is empty. */
+    private static void link(XMLStreamWriter w, List<String> zh, List<String> en, double cert)
+            throws XMLStreamException {
+        if (zh.isEmpty() || en.isEmpty()) {
+            for (String id : zh.isEmpty() ? en : zh) {
+                w.writeEmptyElement("", "ptr", NS);
+                w.writeAttribute("type", "unaligned");
+                w.writeAttribute("target", "#" + id);
             }
-            i += Character.charCount(cp);
+            return;
         }
-        return n;
+        StringBuilder target = new StringBuilder();
+        for (String id : zh) {
+            target.append(target.isEmpty() ? "#" : " #").append(id);
+        }
+        for (String id : en) {
+            target.append(" #").append(id);
+        }
+        w.writeEmptyElement("", "link", NS);
+        w.writeAttribute("target", target.toString());
+        if (!Double.isNaN(cert)) {
+            w.writeAttribute("cert", String.format(Locale.ROOT, "%.2f", cert));
+        }
+    }
+
+    private static int[] lengths(List<Unit> units) {
+        return units.stream().mapToInt(Unit::length).toArray();
+    }
+
+    static int length(String text, boolean english) {
+        return Lengths.of(text, english);
     }
 
     private static int[] ints(List<Integer> l) {

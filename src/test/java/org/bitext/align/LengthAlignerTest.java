@@ -71,4 +71,26 @@ class LengthAlignerTest {
         assertEquals(1000, beads.stream().mapToInt(b -> b.target().size()).sum());
         assertEquals(List.of(0, 1), beads.stream().flatMap(b -> b.source().stream()).toList());
     }
+
+    @Test
+    void certIsThePosteriorOfTheBead() {
+        // two clear 1-1 pairs: the aligner is sure of both
+        List<Bead> sure = aligner.byLength(new int[] {50, 20}, new int[] {200, 80});
+        assertEquals(2, sure.size());
+        assertTrue(sure.stream().allMatch(b -> b.cert() > 0.9), sure::toString);
+        // the middle sentence could belong to either neighbour: the aligner says it is unsure
+        List<Bead> unsure = aligner.byLength(new int[] {50, 50}, new int[] {180, 40, 180});
+        assertTrue(unsure.stream().anyMatch(b -> b.cert() < 0.8), unsure::toString);
+        assertTrue(unsure.stream().allMatch(b -> b.cert() >= 0 && b.cert() <= 1), unsure::toString);
+    }
+
+    @Test
+    void withRatioKeepsTheVariance() {
+        LengthAligner local = aligner.withRatio(5.5);
+        assertEquals(5.5, local.ratio());
+        assertEquals(aligner.variance(), local.variance());
+        // a pair at ratio 5.5 is a 1-1 for the local aligner
+        List<Bead> beads = local.byLength(new int[] {40, 60}, new int[] {220, 330});
+        assertEquals(2, beads.size());
+    }
 }

@@ -1,0 +1,163 @@
+package org.bitext.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import net.sf.saxon.s9api.SaxonApiException;
+import org.bitext.align.Lengths;
+import org.bitext.inspect.Gold;
+import org.bitext.inspect.Link;
+import org.bitext.inspect.Scores;
+import org.bitext.inspect.SentenceAlignment;
+import org.bitext.read.Article;
+import org.bitext.read.ArticleReader;
+import org.bitext.read.InputError;
+import org.bitext.tei.TeiEncoder;
+import org.bitext.xml.Xml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bitext align-eval}: the sentence aligner measured against hand-made gold alignments. Each gold file
+ * {@code NAME.tsv} goes with the article {@code NAME.txt} of the corpus folder, converted afresh.
+ */
+@Command(name = "align-eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Measure the sentence aligner against gold alignments (NAME.tsv files; see corpus/gold/README.md):"
+                + " precision, recall and F1 per article and overall, by exact link and by sentence pair; the"
+                + " length ratio and variance of the gold 1-1 links; and every link the aligner got wrong."})
+final class AlignEvalCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "GOLD", description = "Gold files (*.tsv) or folders of them.")
+    List<Path> inputs;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Folder of the articles (default: the folder above each gold file's folder).")
+    Path corpus;
+
+    @Option(names = "--errors", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "List the links the aligner got wrong (default: yes).")
+    boolean errors;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ArticleReader reader = new ArticleReader();
+        TeiEncoder encoder = new TeiEncoder();
+        Scores allLinks = new Scores(0, 0, 0);
+        Scores allPairs = new Scores(0, 0, 0);
+        List<String> wrong = new ArrayList<>();
+        double sumZh = 0;
+        double sumEn = 0;
+        List<double[]> oneToOne = new ArrayList<>();
+        int failed = 0;
+        out.printf("%-58s %5s %5s %5s  %6s %6s %6s  %6s%n", "article", "gold", "found", "right", "P", "R", "F1",
+                "pair F1");
+        for (Inputs.Input in : Inputs.collect(inputs, "tsv")) {
+            String name = in.file().getFileName().toString().replaceFirst("\\.tsv$", "");
+            Path dir = corpus != null ? corpus : in.file().toAbsolutePath().getParent().getParent();
+            Path article = dir.resolve(name + ".txt");
+            SentenceAlignment system;
+            List<Link> gold;
+            try {
+                if (!Files.isRegularFile(article)) {
+                    err.println(in.display() + ": error: its article " + article + " does not exist. Name the gold file"
+                            + " after the article (NAME.tsv for NAME.txt), or give the articles' folder with --corpus.");
+                    failed++;
+                    continue;
+                }
+                Article a = reader.read(article);
+                byte[] tei = encoder.encode(a, article.getFileName().toString());
+                system = SentenceAlignment.of(Xml.parse(new ByteArrayInputStream(tei), article.toUri().toString()));
+                gold = Gold.read(in.file(), in.display(), system);
+            } catch (InputError e) {
+                err.println(e.getMessage());
+                failed++;
+                continue;
+            } catch (Gold.GoldError e) {
+                err.println(e.getMessage());
+                failed++;
+                continue;
+            } catch (SaxonApiException e) {
+                throw new IllegalStateException("bitext's own TEI could not be read back", e);
+            }
+            Scores links = Scores.links(system.links(), gold);
+            Scores pairs = Scores.pairs(system.links(), gold);
+            allLinks = allLinks.plus(links);
+            allPairs = allPairs.plus(pairs);
+            out.printf(Locale.ROOT, "%-58s %5d %5d %5d  %6.3f %6.3f %6.3f  %6.3f%n", name, links.gold(),
+                    links.system(), links.correct(), links.precision(), links.recall(), links.f1(), pairs.f1());
+            for (Link g : gold) {
+                if (g.zh().size() == 1 && g.en().size() == 1) {
+                    int z = Lengths.of(system.sentences().get(g.zh().get(0)), false);
+                    int e = Lengths.of(system.sentences().get(g.en().get(0)), true);
+                    sumZh += z;
+                    sumEn += e;
+                    oneToOne.add(new double[] {z, e});
+                }
+            }
+            Set<String> goldKeys = new HashSet<>();
+            gold.forEach(l -> goldKeys.add(l.key()));
+            Set<String> systemKeys = new HashSet<>();
+            system.links().forEach(l -> systemKeys.add(l.key()));
+            for (Link g : gold) {
+                if (!systemKeys.contains(g.key())) {
+                    wrong.add(name + ": missed   " + show(g) + "    " + text(g, system));
+                }
+            }
+            for (Link s : system.links()) {
+                if (!goldKeys.contains(s.key())) {
+                    wrong.add(name + ": wrong    " + show(s)
+                            + (Double.isNaN(s.cert()) ? "" : String.format(Locale.ROOT, " (cert %.2f)", s.cert())));
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%-58s %5d %5d %5d  %6.3f %6.3f %6.3f  %6.3f%n", "all (micro-average)",
+                allLinks.gold(), allLinks.system(), allLinks.correct(), allLinks.precision(), allLinks.recall(),
+                allLinks.f1(), allPairs.f1());
+        out.printf(Locale.ROOT, "links: exact match of the whole group; pairs: the Chinese-English sentence pairs the"
+                + " links imply (%d gold, %d found, %d right: P %.3f R %.3f F1 %.3f)%n", allPairs.gold(),
+                allPairs.system(), allPairs.correct(), allPairs.precision(), allPairs.recall(), allPairs.f1());
+        if (!oneToOne.isEmpty() && sumZh > 0) {
+            double ratio = sumEn / sumZh;
+            double sq = 0;
+            for (double[] p : oneToOne) {
+                sq += (p[1] - ratio * p[0]) * (p[1] - ratio * p[0]);
+            }
+            out.printf(Locale.ROOT, "gold 1-1 links: %d; English characters per Chinese character %.2f, variance"
+                    + " per Chinese character %.1f%n", oneToOne.size(), ratio, sq / sumZh);
+        }
+        if (errors && !wrong.isEmpty()) {
+            out.println("links the aligner got wrong (missed: in the gold, not found; wrong: found, not in the gold):");
+            wrong.forEach(w -> out.println("  " + w));
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String show(Link l) {
+        return (l.zh().isEmpty() ? "-" : String.join(" ", l.zh())) + " = " + (l.en().isEmpty() ? "-" : String.join(" ", l.en()));
+    }
+
+    private static String text(Link l, SentenceAlignment a) {
+        String zh = String.join("", l.zh().stream().map(a.sentences()::get).toList());
+        String en = String.join(" ", l.en().stream().map(a.sentences()::get).toList());
+        return "[" + cut(zh, 24) + " | " + cut(en, 60) + "]";
+    }
+
+    private static String cut(String s, int n) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() <= n ? t : t.substring(0, n) + "…";
+    }
+}
