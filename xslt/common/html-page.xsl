@@ -73,6 +73,17 @@ tr.unaligned td { background: var(--unaligned); }
 .index th, .index td { text-align: left; vertical-align: top; padding: .45rem .8rem; border-top: 1px solid var(--rule); }
 .index th { font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase; font-weight: normal; }
 .index td.date, .index td.page { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.index th button.sort { all: unset; cursor: pointer; border-radius: 2px; }
+.index th button.sort:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.index th button.sort::after { content: "\2195"; margin-left: .35em; opacity: .45; }
+.index th[aria-sort=ascending] button.sort::after { content: "\2191"; opacity: 1; }
+.index th[aria-sort=descending] button.sort::after { content: "\2193"; opacity: 1; }
+.filter { display: flex; align-items: center; gap: .6rem; margin: 0 0 .6rem; }
+.filter[hidden], .index tr[hidden] { display: none; }
+.filter label { color: var(--muted); font-size: .78rem; letter-spacing: .05em; text-transform: uppercase; }
+.filter input { flex: 0 1 24rem; font: inherit; padding: .3rem .55rem; border: 1px solid var(--rule); border-radius: 3px;
+  background: var(--paper); color: var(--ink); }
+.filter input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 .index .title-sub { display: block; font-size: .88em; color: #4a453e; }
 .empty-list { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 1rem; }
@@ -89,8 +100,9 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 1rem; }
 .switch label:has(input:focus-visible) { outline: 2px solid var(--accent); outline-offset: 2px; }
 main:has(#bt-show-zh:checked) .parallel th.en, main:has(#bt-show-zh:checked) .parallel td.en,
 main:has(#bt-show-en:checked) .parallel th.zh, main:has(#bt-show-en:checked) .parallel td.zh { display: none; }
-main:has(#bt-show-zh:checked) .parallel col.c-en, main:has(#bt-show-en:checked) .parallel col.c-zh { visibility: collapse; }
+main:has(#bt-show-zh:checked) .parallel col.c-en, main:has(#bt-show-en:checked) .parallel col.c-en { display: none; }
 main:has(#bt-show-zh:checked) .parallel td.zh, main:has(#bt-show-en:checked) .parallel td.en { border-right: 0; }
+main:has(#bt-show-zh:checked) .parallel td.zh > *, main:has(#bt-show-en:checked) .parallel td.en > * { max-width: 46rem; }
 .by-sentence tbody.para + tbody.para > tr:first-child > td { border-top: 3px double var(--rule-strong); }
 .by-sentence tr.pair + tr.pair > td { border-top: 1px dotted var(--rule); }
 .by-sentence td.zh, .by-sentence td.en { padding-top: .45rem; padding-bottom: .45rem; }
@@ -110,7 +122,7 @@ tr.pair.unaligned > td { background-color: var(--unaligned); }
   .panel, .parallel, .gloss { border-color: #999; }
   .switch, script { display: none !important; }
   .parallel th.zh, .parallel th.en, .parallel td.zh, .parallel td.en { display: table-cell !important; }
-  .parallel col.c-zh, .parallel col.c-en { visibility: visible !important; }
+  .parallel col.c-en { display: table-column !important; }
   .parallel td.zh { border-right: 1px solid var(--rule) !important; }
   .s, .s.hl, .s:hover, .s:focus { background: none !important; box-shadow: none !important; outline: none !important; }
   .by-sentence tr.pair > td.zh, .by-sentence tr.pair > td.en { background: none !important; }
