@@ -17,6 +17,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
+import org.bitext.Converted;
+import org.bitext.validate.Problem;
+import org.bitext.validate.TeiValidator;
 import org.bitext.xml.Xml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -189,8 +192,7 @@ class ReadingViewTest {
     /** Three labelled radio buttons, both checked at first, that the style sheet reads without script. */
     @Test
     void languageSwitchIsLabelledAndWorksWithoutScript() throws Exception {
-        Document page = Jsoup.parse(html(Xml.parse(TextBySentenceTest.FIXTURES
-                .resolve("1960-06-14_suzhou_ganbu_reference_example.xml"))));
+        Document page = Jsoup.parse(html(Xml.parse(Converted.tei().get(TextBySentenceTest.REFERENCE))));
         Element fieldset = page.selectFirst("main fieldset.switch");
         assertEquals("Show", fieldset.selectFirst("legend").text());
         List<Element> radios = fieldset.select("label > input[type=radio][name=bt-show]");
@@ -209,6 +211,17 @@ class ReadingViewTest {
     void deterministic(Path file) throws Exception {
         XdmNode tei = Xml.parse(file);
         assertArrayEquals(renderer.render(tei, Format.HTML, Map.of()), renderer.render(Xml.parse(file), Format.HTML, Map.of()));
+    }
+
+    /** The hand-made fixtures are valid documents of the sentence-aligned shape (RELAX NG and Schematron). */
+    @Test
+    void sentenceFixturesAreValidBitextTei() throws Exception {
+        TeiValidator validator = TeiValidator.builtin();
+        for (Path f : TextBySentenceTest.fixtures()) {
+            List<Problem> problems = validator.validate(f, f.toString());
+            assertTrue(problems.isEmpty(), () -> problems.toString());
+        }
+        assertEquals(2, TextBySentenceTest.fixtures().size());
     }
 
     /** A document aligned by paragraph only keeps one row per paragraph-level link, and has no sentence spans. */

@@ -155,7 +155,8 @@ class RenderContentTest {
     @ValueSource(strings = {"zh", "en"})
     void oneLanguageText(String lang) throws Exception {
         for (Path file : List.of(Converted.tei().get("1960-06-14_suzhou_ganbu_reference_example"),
-                TextBySentenceTest.FIXTURES.resolve("1960-06-14_suzhou_ganbu_reference_example.xml"))) {
+                TextBySentenceTest.FIXTURES.resolve("1967-08-01_jianming_xinwen_column.xml"),
+                TextBySentenceTest.FIXTURES.resolve("paragraph-level/1967-08-01_jianming_xinwen_column.xml"))) {
             oneLanguageText(Xml.parse(file), lang);
         }
     }

@@ -32,7 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TextBySentenceTest {
     private static final String TEI = "http://www.tei-c.org/ns/1.0";
+    /** Hand-made sentence-aligned documents (low certainties, unaligned sentences, links over two units, items). */
     static final Path FIXTURES = Path.of("src", "test", "resources", "render");
+    /** The reference article, as bitext converts it. */
+    static final String REFERENCE = "1960-06-14_suzhou_ganbu_reference_example";
     private static Renderer renderer;
 
     @BeforeAll
@@ -153,7 +156,7 @@ class TextBySentenceTest {
 
     @Test
     void wrappingIsByDisplayWidthAndKeepsClosingPunctuationOffTheLineStart() throws Exception {
-        XdmNode tei = Xml.parse(FIXTURES.resolve("1960-06-14_suzhou_ganbu_reference_example.xml"));
+        XdmNode tei = Xml.parse(Converted.tei().get(REFERENCE));
         String wrapped = text(tei, Map.of("width", "40"));
         String no = "，。、；：！？」』）》〉】〕”’％";
         boolean someChineseLineIsFull = false;
@@ -175,7 +178,7 @@ class TextBySentenceTest {
 
     @Test
     void theDefaultWidthIs80AndZeroDoesNotWrap() throws Exception {
-        XdmNode tei = Xml.parse(FIXTURES.resolve("1960-06-14_suzhou_ganbu_reference_example.xml"));
+        XdmNode tei = Xml.parse(Converted.tei().get(REFERENCE));
         assertEquals(text(tei, Map.of("width", "80")), text(tei, Map.of()));
         String flat = text(tei, Map.of("width", "0"));
         assertTrue(flat.lines().anyMatch(l -> columns(l) > 300), "width 0: a paragraph's sentence is one line");
