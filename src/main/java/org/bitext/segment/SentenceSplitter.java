@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Splits the text of one alignment unit (a title, byline, paragraph or list item) into sentences. Splitting never
- * changes the text: a sentence is a range of it, and the white space between two sentences belongs to neither.
+ * changes the text: a sentence is a range of it, and the XML white space (space, tab, line end) between two sentences
+ * belongs to neither; other spaces (U+3000, no-break space) stay with the sentence before them.
  * Stateless and thread-safe.
  *
  * <p>English: a sentence ends at {@code .}, {@code !}, {@code ?} or {@code …} (repeated or mixed, e.g. {@code ?!},
@@ -41,7 +42,7 @@ public final class SentenceSplitter {
     public static List<Sentence> english(String text) {
         List<Sentence> out = new ArrayList<>();
         int n = text.length();
-        int start = skipSpace(text, 0);
+        int start = skipXmlSpace(text, 0);
         int i = start;
         while (i < n) {
             char c = text.charAt(i);
@@ -62,7 +63,7 @@ public final class SentenceSplitter {
                 continue;
             }
             if (startsSentence(text, next) && !abbreviation(text, i, end, next)) {
-                out.add(new Sentence(start, end));
+                out.add(new Sentence(start, keepOddSpaces(text, end, next)));
                 start = next;
             }
             i = next;
@@ -78,7 +79,7 @@ public final class SentenceSplitter {
     public static List<Sentence> chinese(String text) {
         List<Sentence> out = new ArrayList<>();
         int n = text.length();
-        int start = skipSpace(text, 0);
+        int start = skipXmlSpace(text, 0);
         int i = start;
         int brackets = 0;
         while (i < n) {
@@ -101,7 +102,7 @@ public final class SentenceSplitter {
             }
             int next = skipSpace(text, end);
             if (next < n && !isDash(text.charAt(next))) {
-                out.add(new Sentence(start, end));
+                out.add(new Sentence(start, keepOddSpaces(text, end, next)));
                 start = next;
             }
             i = next;
@@ -174,6 +175,29 @@ public final class SentenceSplitter {
         return BEFORE_NUMBER.contains(word) && Character.isDigit(text.charAt(next));
     }
 
+    /**
+     * The end of a sentence followed by the spaces {@code [end, next)}: past any space that is not XML white space
+     * (an ideographic space U+3000, a no-break space), so that only XML white space lies between two sentences.
+     */
+    private static int keepOddSpaces(String text, int end, int next) {
+        int e = next;
+        while (e > end && isXmlSpace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    private static boolean isXmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private static int skipXmlSpace(String text, int i) {
+        while (i < text.length() && isXmlSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     private static int skipSpace(String text, int i) {
         while (i < text.length() && isSpace(text.charAt(i))) {
             i++;
@@ -182,7 +206,7 @@ public final class SentenceSplitter {
     }
 
     private static int trimEnd(String text, int n) {
-        while (n > 0 && isSpace(text.charAt(n - 1))) {
+        while (n > 0 && isXmlSpace(text.charAt(n - 1))) {
             n--;
         }
         return n;

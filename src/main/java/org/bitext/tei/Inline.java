@@ -55,13 +55,22 @@ final class Inline {
 
     /**
      * Keeps the sentences whose boundaries fall outside every inline element, joining each other one to its
-     * successor. The result covers the same text.
+     * successor, and stretches the first and the last to the ends of the text. The result covers the whole text;
+     * only the white space between two sentences lies outside them.
      */
     List<Sentence> acceptable(List<Sentence> sentences) {
+        int n = text.length();
+        if (sentences.isEmpty()) {
+            return sentences;
+        }
+        // the first sentence starts, and the last ends, with the unit's text: nothing is left outside them
+        List<Sentence> edged = new ArrayList<>(sentences);
+        edged.set(0, new Sentence(0, edged.get(0).end()));
+        edged.set(edged.size() - 1, new Sentence(edged.get(edged.size() - 1).start(), n));
+        sentences = edged;
         if (sentences.size() < 2) {
             return sentences;
         }
-        int n = text.length();
         // free[i]: at some moment at offset i no inline element is open; inside[c]: character c is in an element
         boolean[] free = new boolean[n + 1];
         boolean[] inside = new boolean[n];

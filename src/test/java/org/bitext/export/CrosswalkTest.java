@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** xslt/dc.xsl and xslt/mets.xsl through {@link Crosswalks}: mapping, official schemas, determinism. */
 class CrosswalkTest {
-    private static final Path REFERENCE = Path.of("src/test/resources/valid/reference.xml");
+    private static final Path REFERENCE = Path.of("src/test/resources/valid/full-header.xml"); // converted from full-header.txt beside it
     private static Crosswalks crosswalks;
 
     @BeforeAll
@@ -91,7 +91,7 @@ class CrosswalkTest {
                 + "Continuously Create", string(rec, "//dc:source[@xml:lang = 'en']"));
         assertEquals(List.of("不断推广  不断提高  不断创造", "Continuously Promote, Continuously Improve, Continuously "
                 + "Create"), strings(rec, "//dc:subject"));
-        assertEquals(List.of("rmrb-1960-06-14-suzhou-ganbu-reference-example", "https://example.org/rmrb/1960-06-14"),
+        assertEquals(List.of("rmrb-full-header", "https://example.org/rmrb/1960-06-14"),
                 strings(rec, "//dc:identifier"));
         assertEquals("本报讯　江苏省苏州市市、区级机关领导干部，最近都下到工厂企业办公，深入车间抓生产，深入食堂抓生活。",
                 string(rec, "//dc:description[@xml:lang = 'zh-Hans']"));
@@ -187,7 +187,7 @@ class CrosswalkTest {
         XdmNode m = parse(mets);
         assertEquals(List.of("TEI", "HTML", "SOURCE"), strings(m, "//mets:fileGrp/@USE"));
         assertEquals(List.of("application/tei+xml", "text/html", "text/plain"), strings(m, "//mets:file/@MIMETYPE"));
-        String obj = "rmrb-1960-06-14-suzhou-ganbu-reference-example.";
+        String obj = "rmrb-full-header.";
         assertEquals(List.of(obj + "file-tei", obj + "file-html", obj + "file-source"),
                 strings(m, "//mets:fptr/@FILEID"));
     }

@@ -381,7 +381,7 @@ class OaiServerTest {
     void sectionSetsAndAnEmptyRepository(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path withSection = dir.resolve("with-section");
         Files.createDirectories(withSection.resolve("tei/sub"));
-        Files.copy(Path.of("src/test/resources/valid/reference.xml"), withSection.resolve("tei/sub/reference.xml"));
+        Files.copy(Path.of("src/test/resources/valid/full-header.xml"), withSection.resolve("tei/sub/reference.xml"));
         Files.writeString(withSection.resolve("tei/broken.xml"), "<TEI");
         List<String> warnings = new ArrayList<>();
         try (OaiServer s = OaiServer.start(withSection, OaiServer.Config.defaults(), warnings::add)) {

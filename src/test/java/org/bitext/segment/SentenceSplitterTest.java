@@ -75,7 +75,10 @@ class SentenceSplitterTest {
 
     @Test
     void chineseWhiteSpaceBetweenSentencesBelongsToNeither() {
-        assertEquals(List.of("第一句。", "第二句。"), zh("第一句。　第二句。"));
+        assertEquals(List.of("第一句。", "第二句。"), zh("第一句。\n第二句。"));
+        // an ideographic space is text, not XML white space: it stays with the sentence before it
+        assertEquals(List.of("第一句。　", "第二句。"), zh("第一句。　第二句。"));
+        assertEquals(List.of("It ended.\u00a0", "Then more."), en("It ended.\u00a0 Then more."));
         assertEquals(List.of("深入车间抓生产　深入食堂抓生活"), zh("深入车间抓生产　深入食堂抓生活"));
     }
 
@@ -98,6 +101,6 @@ class SentenceSplitterTest {
     @Test
     void blankTextHasNoSentence() {
         assertEquals(List.of(), SentenceSplitter.english("   "));
-        assertEquals(List.of(), SentenceSplitter.chinese("　"));
+        assertEquals(List.of(), SentenceSplitter.chinese(" \n "));
     }
 }
