@@ -56,6 +56,7 @@ table { border-collapse: collapse; }
 .dateline { font-weight: bold; }
 tr.unaligned td { background: var(--unaligned); }
 .unaligned-mark { color: var(--muted); font-style: italic; font-size: .85rem; }
+.unaligned-mark:lang(en) { font-family: Georgia, "Times New Roman", "Noto Serif", serif; }
 .unaligned-mark::before { content: "\2205\00a0"; font-style: normal; }
 .glossary { margin-top: 1.25rem; }
 .glossary h2 { font-size: 1.15rem; margin: 0 0 .5rem; }
@@ -153,6 +154,10 @@ tr.pair.unaligned > td { background-color: var(--unaligned); }
   .index td { border-top: 0; padding: .1rem .8rem; }
   .index td.date, .index td.page { display: inline-block; color: var(--muted); }
   .index td.page:not(:empty)::before { content: "p. "; }
+  .by-sentence tbody.para + tbody.para > tr:first-child > td, .by-sentence tr.pair + tr.pair > td { border-top: 0; }
+  .by-sentence tr.pair > td.en { border-top: 1px dashed var(--rule) !important; }
+  .by-sentence tr.pair + tr.pair { border-top: 1px solid var(--rule); }
+  .by-sentence tbody.para + tbody.para { border-top: 3px double var(--rule-strong); }
 }
 </xsl:text></xsl:variable>
 

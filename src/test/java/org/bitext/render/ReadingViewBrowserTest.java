@@ -294,6 +294,29 @@ class ReadingViewBrowserTest {
     }
 
     @Test
+    void onAPhoneTheSidesStackInEachRow() throws Exception {
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 1400));
+        try {
+            open(driver, ARTICLE + ".html");
+            List<String> link = oneToMany();
+            WebElement zh = driver.findElement(By.id(link.get(0))).findElement(By.xpath("ancestor::td"));
+            WebElement en = driver.findElement(By.id(link.get(1))).findElement(By.xpath("ancestor::td"));
+            assertEquals("block", css(zh, "display"));
+            assertTrue(en.getRect().getY() >= zh.getRect().getY() + zh.getRect().getHeight() - 1,
+                    "the English cell comes below the Chinese one");
+            long scrollWidth = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth");
+            long clientWidth = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.clientWidth");
+            assertTrue(scrollWidth <= clientWidth, "no sideways scrolling: " + scrollWidth + " > " + clientWidth);
+            screenshot(driver, "reading-view-phone");
+        } finally {
+            driver.manage().window().setSize(size);
+        }
+    }
+
+    @Test
     void printShowsBothColumnsWithoutSwitchOrHighlight() throws Exception {
         open(driver, ARTICLE + ".html");
         driver.findElement(By.cssSelector("label:has(#bt-show-zh)")).click();
