@@ -176,6 +176,52 @@ class TextBySentenceTest {
         assertTrue(wrapped.contains("\nPig iron production in late May\nincreased by 31% compared to the first\n"), wrapped);
     }
 
+    /**
+     * The stylesheet's own table of wide and fullwidth characters agrees with ICU4J's East Asian Width (Unicode 16)
+     * for every assigned character of the Basic Multilingual Plane and the ideograph planes; the usual characters of
+     * no width (combining accents, soft hyphen, zero-width space and joiners, variation selectors, byte-order mark,
+     * combining kana marks) take none. (Other combining marks are told by the regular expressions' \p{Mn}, whose
+     * Unicode tables are older than ICU's: not compared.)
+     */
+    @Test
+    void theStylesheetsWidthsAreUnicodes() throws Exception {
+        String xsl = "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+                + " xmlns:xs='http://www.w3.org/2001/XMLSchema' xmlns:bt='urn:bitext:functions'>"
+                + "<xsl:import href='" + Renderer.class.getResource("/org/bitext/xslt/common/wrap.xsl") + "'/>"
+                + "<xsl:param name='cps' as='xs:integer*'/>"
+                + "<xsl:template name='xsl:initial-template'><xsl:sequence select='$cps ! bt:cp-cols(.)'/></xsl:template>"
+                + "</xsl:stylesheet>";
+        net.sf.saxon.s9api.Xslt30Transformer t = Xml.processor().newXsltCompiler()
+                .compile(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(xsl))).load30();
+        List<Integer> cps = new ArrayList<>();
+        for (int cp = 0x20; cp <= 0x3FFFD; cp++) {
+            int type = UCharacter.getType(cp);
+            if (type != UCharacter.UNASSIGNED && type != UCharacter.SURROGATE && type != UCharacter.PRIVATE_USE
+                    && type != UCharacter.CONTROL) {
+                cps.add(cp);
+            }
+        }
+        t.setStylesheetParameters(Map.of(new net.sf.saxon.s9api.QName("cps"),
+                new net.sf.saxon.s9api.XdmValue(cps.stream().map(net.sf.saxon.s9api.XdmAtomicValue::new).toList())));
+        net.sf.saxon.s9api.XdmValue widths = t.callTemplate(null);
+        assertEquals(cps.size(), widths.size());
+        List<String> wrong = new ArrayList<>();
+        java.util.function.IntPredicate zero = cp -> (cp >= 0x300 && cp <= 0x36F) || cp == 0xAD
+                || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0x302A && cp <= 0x302D) || cp == 0x3099 || cp == 0x309A;
+        for (int i = 0; i < cps.size(); i++) {
+            int cp = cps.get(i);
+            int actual = Integer.parseInt(widths.itemAt(i).getStringValue());
+            boolean ok = zero.test(cp) ? actual == 0 : (actual == 2) == wide(cp);
+            if (!ok) {
+                wrong.add(String.format("U+%04X %d", cp, actual));
+            }
+        }
+        assertTrue(wrong.isEmpty(), () -> wrong.size() + " characters differ from Unicode: "
+                + String.join(", ", wrong.subList(0, Math.min(60, wrong.size()))));
+        assertTrue(cps.size() > 100_000, "the ideographs are there: " + cps.size());
+    }
+
     @Test
     void theDefaultWidthIs80AndZeroDoesNotWrap() throws Exception {
         XdmNode tei = Xml.parse(Converted.tei().get(REFERENCE));
