@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /** The renderings bitext makes from TEI, each by one stylesheet in {@code xslt/}. */
 public enum Format {
-    /** One HTML page per article, the languages side by side, row by row from the alignment. */
+    /** One HTML page per article, the languages side by side, sentence under sentence from the alignment. */
     HTML("html.xsl", "html"),
-    /** Bilingual plain text, aligned unit by unit, or one language. */
+    /** Bilingual plain text by sentence pairs (by units for paragraph-aligned TEI), or one language; wrapped. */
     TEXT("text.xsl", "txt"),
     /** The input layout regenerated from the TEI alone. */
     SOURCE("source.xsl", "txt");
