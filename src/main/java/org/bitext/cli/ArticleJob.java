@@ -1,6 +1,5 @@
 package org.bitext.cli;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
@@ -26,7 +24,6 @@ import org.bitext.render.Renderer;
 import org.bitext.tei.TeiEncoder;
 import org.bitext.validate.Problem;
 import org.bitext.validate.TeiValidator;
-import org.bitext.xml.Xml;
 
 /**
  * One article through the stages a command asks for: read, encode, and for {@code run} also validate and render.
@@ -74,16 +71,24 @@ final class ArticleJob {
             long t = System.nanoTime();
             Article article = reader.read(in.display(), stem(in), bytes);
             t = timings.add("read", t);
-            byte[] tei = encoder.encode(article, in.file().getFileName().toString());
-            t = timings.add("encode", t);
             Path teiFile = layout ? in.output(out.resolve("tei"), "xml") : in.output(out, "xml");
-            files.put(teiFile, tei);
-            if (validator != null || renderer != null) {
-                // one tree per document: validation and every rendering read it, nothing is parsed twice
-                XdmNode doc = Xml.parse(new ByteArrayInputStream(tei), teiFile.toUri().toString());
-                t = timings.add("parse", t);
+            if (validator == null && renderer == null) {
+                files.put(teiFile, encoder.encode(article, in.file().getFileName().toString()));
+                timings.add("encode", t);
+            } else {
+                // one tree per document, built from the encoder's events: validation and every rendering read it,
+                // and nothing is parsed
+                XdmNode doc = encoder.encodeTree(article, in.file().getFileName().toString(), teiFile.toUri().toString());
+                t = timings.add("encode", t);
+                byte[] tei = encoder.serialize(doc);
+                files.put(teiFile, tei);
+                t = timings.add("serialize", t);
                 if (validator != null) {
                     List<Problem> problems = validator.validate(doc, teiFile.toString());
+                    if (!problems.isEmpty()) {
+                        // the tree has no line numbers: find the same problems in the bytes, located
+                        problems = validator.validate(tei, teiFile.toString());
+                    }
                     t = timings.add("validate (RELAX NG + Schematron)", t);
                     if (!problems.isEmpty()) {
                         return failed(in, sha, problems.stream().map(Problem::toString).toList());
@@ -100,7 +105,7 @@ final class ArticleJob {
             }
         } catch (InputError e) {
             return failed(in, sha, e.getMessage());
-        } catch (SaxonApiException | RenderException e) {
+        } catch (RenderException e) {
             return failed(in, sha, in.display() + ":0:0: error: " + e.getMessage());
         }
         List<Output> outputs = new ArrayList<>();

@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.BuildingStreamWriter;
+import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmNode;
 import org.bitext.align.Bead;
 import org.bitext.align.LengthAligner;
 import org.bitext.align.Lengths;
@@ -70,13 +73,54 @@ public final class TeiEncoder {
 
     /** Writes the TEI document for the article to the stream as UTF-8. */
     public void encode(Article article, String sourceFileName, OutputStream out) {
+        try {
+            write(article, sourceFileName, serializer(out).getXMLStreamWriter());
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("TEI serialisation failed for " + sourceFileName, e);
+        }
+    }
+
+    /**
+     * The TEI document for the article as a tree, built straight from the encoder's events (no serializing and
+     * parsing in between); {@link #serialize} gives the same bytes as {@link #encode(Article, String)}. The tree
+     * has no line numbers: locate problems found in it in the serialized bytes.
+     *
+     * @param baseUri the document's base URI, e.g. that of the file it will be written to
+     */
+    public XdmNode encodeTree(Article article, String sourceFileName, String baseUri) {
+        DocumentBuilder builder = Xml.processor().newDocumentBuilder();
+        builder.setBaseURI(java.net.URI.create(baseUri));
+        try {
+            BuildingStreamWriter w = builder.newBuildingStreamWriter();
+            write(article, sourceFileName, w);
+            return w.getDocumentNode();
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("TEI tree building failed for " + sourceFileName, e);
+        }
+    }
+
+    /** A TEI tree of {@link #encodeTree} serialized exactly as {@link #encode(Article, String)} writes it. */
+    public byte[] serialize(XdmNode tei) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
+        try {
+            serializer(out).serializeNode(tei);
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("TEI serialisation failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Serializer serializer(OutputStream out) {
         Serializer ser = Xml.processor().newSerializer(out);
         ser.setOutputProperty(Serializer.Property.METHOD, "xml");
         ser.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
         ser.setOutputProperty(Serializer.Property.INDENT, "yes");
         ser.setOutputProperty(Serializer.Property.SAXON_SUPPRESS_INDENTATION, MIXED);
+        return ser;
+    }
+
+    private void write(Article article, String sourceFileName, XMLStreamWriter w) {
         try {
-            XMLStreamWriter w = ser.getXMLStreamWriter();
             w.writeStartDocument("UTF-8", "1.0");
             w.setDefaultNamespace(NS);
             w.writeStartElement("", "TEI", NS);
@@ -98,7 +142,7 @@ public final class TeiEncoder {
             w.writeEndElement(); // TEI
             w.writeEndDocument();
             w.close();
-        } catch (XMLStreamException | JAXBException | SaxonApiException e) {
+        } catch (XMLStreamException | JAXBException e) {
             throw new IllegalStateException("TEI serialisation failed for " + sourceFileName, e);
         }
     }
