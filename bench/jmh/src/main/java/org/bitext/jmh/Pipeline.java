@@ -39,8 +39,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// every stage's code must be compiled by the JIT before it settles: twice the stages' warm-up
-@Warmup(iterations = 8, time = 2)
+// every stage's code must be compiled by the JIT before it settles: about 20 s here, more than one stage needs
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
 public class Pipeline {
