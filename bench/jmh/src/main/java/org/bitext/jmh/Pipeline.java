@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * One article through every in-memory stage of {@code bitext run}, in its order: read, encode, parse, validate
  * (RELAX NG + Schematron), html, text, source, index row. What it leaves out is the writing (four files written
  * atomically, and their SHA-256) and the batch around it (listing, the report, index.html): the difference from
- * {@code bench/run}'s time per article is that and the contention of two workers.
+ * {@code bench/run}'s time per article is that, the contention of two workers and the JIT's warm-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
