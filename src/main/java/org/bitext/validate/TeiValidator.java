@@ -55,6 +55,32 @@ public final class TeiValidator {
 
     private final Schema rng;
     private final XsltExecutable schematron; // null: RELAX NG only
+    /** One Jing validator per thread, reset between documents: making one per document costs as much as using it. */
+    private final ThreadLocal<ReusableJing> jing = ThreadLocal.withInitial(() -> new ReusableJing());
+
+    /** A Jing validator whose error handler is switched to each document's list of problems. */
+    private final class ReusableJing {
+        ErrorHandler target;
+        final Validator validator;
+
+        ReusableJing() {
+            PropertyMapBuilder props = new PropertyMapBuilder();
+            props.put(ValidateProperty.ERROR_HANDLER, new ErrorHandler() {
+                @Override public void warning(SAXParseException e) throws SAXException {
+                    target.warning(e);
+                }
+
+                @Override public void error(SAXParseException e) throws SAXException {
+                    target.error(e);
+                }
+
+                @Override public void fatalError(SAXParseException e) throws SAXException {
+                    target.fatalError(e);
+                }
+            });
+            validator = rng.createValidator(props.toPropertyMap());
+        }
+    }
 
     private TeiValidator(Schema rng, XsltExecutable schematron) {
         this.rng = rng;
@@ -109,16 +135,17 @@ public final class TeiValidator {
      */
     public List<Problem> validate(XdmNode doc, String displayName) {
         List<Problem> problems = new ArrayList<>();
-        ErrorHandler handler = errorsInto(problems, displayName);
-        PropertyMapBuilder props = new PropertyMapBuilder();
-        props.put(ValidateProperty.ERROR_HANDLER, handler);
-        Validator validator = rng.createValidator(props.toPropertyMap());
+        ReusableJing j = jing.get();
+        j.target = errorsInto(problems, displayName);
         try {
-            Xml.processor().writeXdmValue(doc, new SAXDestination(validator.getContentHandler()));
+            Xml.processor().writeXdmValue(doc, new SAXDestination(j.validator.getContentHandler()));
         } catch (SaxonApiException e) {
             if (!(e.getCause() instanceof TooManyErrors)) {
                 problems.add(new Problem(displayName, 0, 0, "rng", null, "validation failed: " + e.getMessage()));
             }
+        } finally {
+            j.validator.reset();
+            j.target = null;
         }
         if (schematron != null) {
             try {
