@@ -24,14 +24,21 @@
        no subtype (documents made before sentences were aligned); empty for foreign TEI -->
   <xsl:function name="bt:link-group" as="element(linkGrp)?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(root($n)//standOff/linkGrp[@type = 'translation']
-                                                     [not(@subtype) or @subtype = 'paragraph'])[1]"/>
+    <xsl:sequence select="(bt:stand-off($n)/linkGrp[@type = 'translation'][not(@subtype) or @subtype = 'paragraph'])[1]"/>
   </xsl:function>
 
   <!-- the sentence-level translation linkGrp (subtype 'sentence'), when the document has one -->
   <xsl:function name="bt:sentence-group" as="element(linkGrp)?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(root($n)//standOff/linkGrp[@type = 'translation'][@subtype = 'sentence'])[1]"/>
+    <xsl:sequence select="(bt:stand-off($n)/linkGrp[@type = 'translation'][@subtype = 'sentence'])[1]"/>
+  </xsl:function>
+
+  <!-- the standOff elements of the document holding $n: those of its TEI root, looked up directly (these functions
+       are called for every row; a search of the whole document each time made rendering quadratic), else any -->
+  <xsl:function name="bt:stand-off" as="element(standOff)*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="direct" select="root($n)/TEI/standOff"/>
+    <xsl:sequence select="if (exists($direct)) then $direct else root($n)//standOff"/>
   </xsl:function>
 
   <!-- true for a bitext document: it has a translation linkGrp -->
@@ -42,12 +49,19 @@
 
   <xsl:function name="bt:zh-div" as="element(div)?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(root($n)//text/body/div[@type = 'original'])[1]"/>
+    <xsl:sequence select="(bt:body($n)/div[@type = 'original'])[1]"/>
   </xsl:function>
 
   <xsl:function name="bt:en-div" as="element(div)?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="(root($n)//text/body/div[@type = 'translation'])[1]"/>
+    <xsl:sequence select="(bt:body($n)/div[@type = 'translation'])[1]"/>
+  </xsl:function>
+
+  <!-- the text/body elements of the document holding $n: that of its TEI root directly, else any -->
+  <xsl:function name="bt:body" as="element(body)*">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="direct" select="root($n)/TEI/text/body"/>
+    <xsl:sequence select="if (exists($direct)) then $direct else root($n)//text/body"/>
   </xsl:function>
 
   <!-- the alignment units of one side, in document order: the children of its div, except
