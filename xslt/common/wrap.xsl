@@ -28,6 +28,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:bt="urn:bitext:functions"
+    xmlns:btj="urn:bitext:java"
     expand-text="yes"
     exclude-result-prefixes="#all">
 
@@ -94,8 +95,18 @@
     <xsl:sequence select="sum(string-to-codepoints($s) ! bt:cp-cols(.))"/>
   </xsl:function>
 
-  <!-- every line of $text wrapped to $width columns; $width 0 (or less): the text unchanged -->
+  <!-- every line of $text wrapped to $width columns; $width 0 (or less): the text unchanged. Run by bitext, the
+       same rules in Java (org.bitext.render.Wrap, registered with its Saxon processor as btj:wrap) do it: this
+       stylesheet's version, character by character, was the slowest stage of a run; elsewhere, bt:wrap-xslt -->
   <xsl:function name="bt:wrap" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:sequence use-when="function-available('btj:wrap', 2)" select="btj:wrap($text, $width)"/>
+    <xsl:sequence use-when="not(function-available('btj:wrap', 2))" select="bt:wrap-xslt($text, $width)"/>
+  </xsl:function>
+
+  <!-- bt:wrap in XSLT alone -->
+  <xsl:function name="bt:wrap-xslt" as="xs:string" visibility="public">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
     <xsl:sequence select="if ($width le 0) then $text

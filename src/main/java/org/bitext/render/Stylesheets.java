@@ -16,6 +16,10 @@ import org.bitext.xml.Xml;
 public final class Stylesheets {
     private static final String BUILTIN = "/org/bitext/xslt/";
 
+    static {
+        Wrap.register(Xml.processor()); // before any stylesheet is compiled: wrap.xsl looks for it at compile time
+    }
+
     private Stylesheets() {
     }
 
