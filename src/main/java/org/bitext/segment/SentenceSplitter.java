@@ -50,13 +50,7 @@ public final class SentenceSplitter {
                 i++;
                 continue;
             }
-            int end = i;
-            while (end < n && isEnglishTerminator(text.charAt(end))) {
-                end++;
-            }
-            while (end < n && isCloser(text.charAt(end))) {
-                end++;
-            }
+            int end = pastTerminators(text, i, true);
             int next = skipSpace(text, end);
             if (next == end || next >= n) { // no white space after it, or nothing after it
                 i = end;
@@ -93,13 +87,7 @@ public final class SentenceSplitter {
                 i++;
                 continue;
             }
-            int end = i;
-            while (end < n && isChineseTerminator(text.charAt(end))) {
-                end++;
-            }
-            while (end < n && isCloser(text.charAt(end))) {
-                end++;
-            }
+            int end = pastTerminators(text, i, false);
             int next = skipSpace(text, end);
             if (next < n && !isDash(text.charAt(next))) {
                 out.add(new Sentence(start, keepOddSpaces(text, end, next)));
@@ -112,6 +100,19 @@ public final class SentenceSplitter {
             out.add(new Sentence(start, last));
         }
         return out;
+    }
+
+    /** Where a sentence that ends at {@code i} stops: past its run of terminators, then its closing quotes and brackets. */
+    private static int pastTerminators(String text, int i, boolean english) {
+        int end = i;
+        while (end < text.length()
+                && (english ? isEnglishTerminator(text.charAt(end)) : isChineseTerminator(text.charAt(end)))) {
+            end++;
+        }
+        while (end < text.length() && isCloser(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** A dash after a sentence end introduces its attribution ("。——高尔基"): the sentence goes on. */

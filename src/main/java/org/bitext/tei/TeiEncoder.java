@@ -342,23 +342,25 @@ public final class TeiEncoder {
         List<Bead> bylines = aligner.align(lengths(zh.bylines()), lengths(en.bylines()));
         List<Bead> paragraphs = aligner.align(lengths(zh.paragraphs()), lengths(en.paragraphs()));
         w.writeStartElement("", "standOff", NS);
-        w.writeStartElement("", "linkGrp", NS);
-        w.writeAttribute("type", "translation");
-        w.writeAttribute("subtype", "paragraph");
-        w.writeAttribute("domains", "#zh #en");
+        startLinkGrp(w, "paragraph");
         unitLinks(w, heads, zh.heads(), en.heads());
         unitLinks(w, bylines, zh.bylines(), en.bylines());
         unitLinks(w, paragraphs, zh.paragraphs(), en.paragraphs());
         w.writeEndElement();
-        w.writeStartElement("", "linkGrp", NS);
-        w.writeAttribute("type", "translation");
-        w.writeAttribute("subtype", "sentence");
-        w.writeAttribute("domains", "#zh #en");
+        startLinkGrp(w, "sentence");
         sentenceLinks(w, heads, zh.heads(), en.heads());
         sentenceLinks(w, bylines, zh.bylines(), en.bylines());
         sentenceLinks(w, paragraphs, zh.paragraphs(), en.paragraphs());
         w.writeEndElement();
         w.writeEndElement();
+    }
+
+    /** Opens the translation linkGrp of one level: {@code paragraph} or {@code sentence}. */
+    private static void startLinkGrp(XMLStreamWriter w, String level) throws XMLStreamException {
+        w.writeStartElement("", "linkGrp", NS);
+        w.writeAttribute("type", "translation");
+        w.writeAttribute("subtype", level);
+        w.writeAttribute("domains", "#zh #en");
     }
 
     private static void unitLinks(XMLStreamWriter w, List<Bead> beads, List<Unit> zh, List<Unit> en)

@@ -16,15 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, end to end, as a user runs it. */
-class CliTest {
+public class CliTest {
     @TempDir
     Path tmp;
 
     /** Exit code, standard output and standard error of one command. */
-    record Result(int code, String out, String err) {
+    /** What a command printed and returned. */
+    public record Result(int code, String out, String err) {
     }
 
-    static Result bitext(String... args) {
+    /** Runs a bitext command in this JVM, capturing its output. */
+    public static Result bitext(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bitext.Converted;
 import org.bitext.Corpus;
-import org.bitext.cli.Main;
+import org.bitext.cli.CliTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +18,8 @@ class WidthOptionTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result bitext(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliTest.Result bitext(String... args) {
+        return CliTest.bitext(args);
     }
 
     private static int widest(Path text) throws Exception {
@@ -38,7 +30,7 @@ class WidthOptionTest {
     void renderWrapsTextToTheWidthGiven() throws Exception {
         Path tei = Converted.tei().get(TextBySentenceTest.REFERENCE);
         Path out = tmp.resolve("w36");
-        Result r = bitext("render", "--format", "text", "--width", "36", tei.toString(), "-o", out.toString(), "--quiet");
+        CliTest.Result r = bitext("render", "--format", "text", "--width", "36", tei.toString(), "-o", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         Path text = out.resolve(TextBySentenceTest.REFERENCE + ".txt");
         assertTrue(widest(text) <= 36, "every line within 36 columns");
@@ -65,13 +57,13 @@ class WidthOptionTest {
                     ? List.of("render", "--format", "text", "--width", "-1", tei.toString(), "-o", tmp.resolve("x").toString())
                     : List.of("run", "--width", "-1", Corpus.DIR.resolve(TextBySentenceTest.REFERENCE + ".txt").toString(),
                             "-o", tmp.resolve("y").toString());
-            Result r = bitext(args.toArray(String[]::new));
+            CliTest.Result r = bitext(args.toArray(String[]::new));
             assertEquals(2, r.code(), command);
             assertTrue(r.err().contains("--width must be 0 (no wrapping) or a number of columns, not -1"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
         assertFalse(Files.exists(tmp.resolve("x")) || Files.exists(tmp.resolve("y")), "nothing written");
-        Result r = bitext("render", "--format", "text", "--width", "wide", tei.toString(), "-o", tmp.resolve("z").toString());
+        CliTest.Result r = bitext("render", "--format", "text", "--width", "wide", tei.toString(), "-o", tmp.resolve("z").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'wide' is not an int"), r.err());
     }
@@ -80,7 +72,7 @@ class WidthOptionTest {
     void runWrapsItsTextOutputAndAChangedWidthRendersAgain() throws Exception {
         Path article = Corpus.DIR.resolve(TextBySentenceTest.REFERENCE + ".txt");
         Path out = tmp.resolve("out");
-        Result r = bitext("run", article.toString(), "-o", out.toString(), "--quiet");
+        CliTest.Result r = bitext("run", article.toString(), "-o", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         Path text = out.resolve("text").resolve(TextBySentenceTest.REFERENCE + ".txt");
         assertTrue(widest(text) <= 80 && widest(text) > 70, "80 columns by default");
