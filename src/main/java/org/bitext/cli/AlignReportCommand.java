@@ -43,7 +43,7 @@ final class AlignReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
-        Map<String, Integer> allTypes = new TreeMap<>();
+        Map<String, Integer> allTypes = new TreeMap<>(AlignReportCommand::byType);
         int articles = 0;
         int unalignedTotal = 0;
         int lowTotal = 0;
@@ -95,9 +95,7 @@ final class AlignReportCommand implements Callable<Integer> {
             }
         }
         if (articles > 1) {
-            Map<String, Integer> sorted = new TreeMap<>(AlignReportCommand::byType);
-            sorted.putAll(allTypes);
-            out.printf("all %d articles: %s; %d unaligned sentences, %d links below %.2f%n", articles, types(sorted),
+            out.printf("all %d articles: %s; %d unaligned sentences, %d links below %.2f%n", articles, types(allTypes),
                     unalignedTotal, lowTotal, below);
         }
         return failed == 0 ? 0 : 1;

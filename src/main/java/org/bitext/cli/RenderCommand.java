@@ -41,9 +41,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "zh|en", description = "text: one language only.")
     String lang;
 
-    @Option(names = "--width", paramLabel = "N", description = "text: wrap lines to N columns, East Asian wide "
-            + "characters counting two; 0 = no wrapping (default: 80).")
-    Integer width;
+    @Mixin WidthOption width;
 
     @Option(names = "--xslt", paramLabel = "DIR", description = "Use the stylesheets in DIR instead of the built-in ones.")
     Path xslt;
@@ -53,18 +51,12 @@ final class RenderCommand implements Callable<Integer> {
         if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be zh or en, not " + lang);
         }
-        if (width != null && width < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--width must be 0 (no wrapping) or a number of columns, not " + width);
-        }
+        width.check(spec);
         List<Inputs.Input> files = Inputs.collect(inputs, "xml");
         Renderer renderer = Renderer.load(xslt, List.of(format), false);
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new java.util.HashMap<>(width.params());
         if (lang != null) {
             params.put("lang", lang);
-        }
-        if (width != null) {
-            params.put("width", width.toString());
         }
         List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("render"))
                 .run(files, in -> render(renderer, in, params), ArticleJob::notRun);

@@ -51,31 +51,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--xslt", paramLabel = "DIR", description = "Use the stylesheets in DIR instead of the built-in ones.")
     Path xslt;
 
-    @Option(names = "--width", paramLabel = "N", description = "Wrap the lines of OUT/text/ to N columns, East Asian "
-            + "wide characters counting two; 0 = no wrapping (default: 80).")
-    Integer width;
+    @Mixin WidthOption width;
 
     @Option(names = "--timings", description = "Print the time spent in each stage at the end (for benchmarks).")
     boolean timings;
 
     @Override
     public Integer call() throws IOException {
-        if (width != null && width < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--width must be 0 (no wrapping) or a number of columns, not " + width);
-        }
+        width.check(spec);
         List<Inputs.Input> files = Inputs.collect(List.of(input), "txt");
         AtomicFiles.removeStale(output);
         List<String> extra = new ArrayList<>();
         if (xslt != null) {
             extra.add("xslt " + folderHash(xslt));
         }
-        if (width != null) {
-            extra.add("width " + width);
+        if (width.width != null) {
+            extra.add("width " + width.width);
         }
         String settings = read.settings(String.join("; ", extra));
-        Renderer renderer = Renderer.load(xslt, FORMATS, true,
-                width == null ? java.util.Map.of() : java.util.Map.of("width", width.toString()));
+        Renderer renderer = Renderer.load(xslt, FORMATS, true, width.params());
         ArticleJob job = new ArticleJob(read.reader(), TeiValidator.builtin(), renderer, output,
                 new UpToDate(output, settings));
         List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("run"))

@@ -3,8 +3,6 @@ package org.bitext.render;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
-import java.util.ArrayList;
-import java.util.List;
 import net.sf.saxon.s9api.ExtensionFunction;
 import net.sf.saxon.s9api.ItemType;
 import net.sf.saxon.s9api.OccurrenceIndicator;
@@ -249,10 +247,5 @@ public final class Wrap {
         for (int i = from; i < to; i++) {
             out.appendCodePoint(cps[i]);
         }
-    }
-
-    /** For tests: the lines of one wrapped text. */
-    static List<String> lines(String text, int width) {
-        return new ArrayList<>(List.of(wrap(text, width).split("\n", -1)));
     }
 }

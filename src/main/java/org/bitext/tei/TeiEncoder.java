@@ -245,10 +245,10 @@ public final class TeiEncoder {
             for (int k = 0; k < sentences.size(); k++) {
                 ids.add(id + "-s" + (k + 1));
                 Sentence sentence = sentences.get(k);
-                lengths[k] = length(display.substring(sentence.start(), sentence.end()), english);
+                lengths[k] = Lengths.of(display.substring(sentence.start(), sentence.end()), english);
             }
             content.write(w, sentences, ids);
-            kind.add(new Unit(id, length(display, english), ids, lengths));
+            kind.add(new Unit(id, Lengths.of(display, english), ids, lengths));
             w.writeEndElement();
         }
         if (inList) {
@@ -444,10 +444,6 @@ public final class TeiEncoder {
 
     private static int[] lengths(List<Unit> units) {
         return units.stream().mapToInt(Unit::length).toArray();
-    }
-
-    static int length(String text, boolean english) {
-        return Lengths.of(text, english);
     }
 
     private static int[] ints(List<Integer> l) {
