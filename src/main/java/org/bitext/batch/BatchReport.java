@@ -42,9 +42,11 @@ public record BatchReport(String tool, String settings, Map<String, Integer> sum
      * @param status   converted, unchanged, failed or not-run
      * @param messages located errors
      * @param outputs  files written for it
+     * @param warnings layout variations the reader accepted (the article was converted all the same)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Entry(String input, String sha256, String status, List<String> messages, List<Output> outputs) {
+    public record Entry(String input, String sha256, String status, List<String> messages, List<Output> outputs,
+                        List<String> warnings) {
     }
 
     /** The report of a finished batch. */
@@ -54,10 +56,14 @@ public record BatchReport(String tool, String settings, Map<String, Integer> sum
             summary.put(s.word(), 0);
         }
         List<Entry> entries = new ArrayList<>();
+        int warnings = 0;
         for (Result r : results) {
             summary.merge(r.status().word(), 1, Integer::sum);
-            entries.add(new Entry(r.input(), r.inputSha256(), r.status().word(), r.messages(), r.outputs()));
+            warnings += r.warnings().size();
+            entries.add(new Entry(r.input(), r.inputSha256(), r.status().word(), r.messages(), r.outputs(),
+                    r.warnings()));
         }
+        summary.put("warnings", warnings);
         return new BatchReport(tool, settings, summary, entries);
     }
 

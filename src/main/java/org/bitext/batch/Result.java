@@ -10,11 +10,19 @@ import java.util.List;
  * @param status      the outcome
  * @param messages    located errors, each {@code FILE:LINE:COLUMN: error: MESSAGE}
  * @param outputs     the files written (or found up to date) for it
+ * @param warnings    layout variations accepted in it, each {@code FILE:LINE:COLUMN: warning: MESSAGE [kind]}
  */
-public record Result(String input, String inputSha256, Status status, List<String> messages, List<Output> outputs) {
+public record Result(String input, String inputSha256, Status status, List<String> messages, List<Output> outputs,
+                     List<String> warnings) {
     public Result {
         messages = List.copyOf(messages);
         outputs = List.copyOf(outputs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public Result(String input, String inputSha256, Status status, List<String> messages, List<Output> outputs) {
+        this(input, inputSha256, status, messages, outputs, List.of());
     }
 
     /** Whether the input counts as done (converted or unchanged). */

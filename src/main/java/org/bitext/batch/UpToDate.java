@@ -27,8 +27,11 @@ public final class UpToDate {
         });
     }
 
-    /** The outputs recorded for this input when they are all intact and the input is unchanged. */
-    public Optional<List<Output>> check(String input, String inputSha256) {
+    /**
+     * The previous run's entry for this input (its outputs and warnings) when the outputs are all intact and the
+     * input is unchanged.
+     */
+    public Optional<BatchReport.Entry> check(String input, String inputSha256) {
         BatchReport.Entry e = previous.get(input);
         if (e == null || !inputSha256.equals(e.sha256()) || e.outputs() == null || e.outputs().isEmpty()) {
             return Optional.empty();
@@ -43,6 +46,6 @@ public final class UpToDate {
         } catch (IOException ex) {
             return Optional.empty();
         }
-        return Optional.of(e.outputs());
+        return Optional.of(e);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.sf.saxon.s9api.XdmNode;
+import org.bitext.batch.BatchReport;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
 import org.bitext.batch.Result;
@@ -18,6 +19,7 @@ import org.bitext.io.AtomicFiles;
 import org.bitext.read.Article;
 import org.bitext.read.ArticleReader;
 import org.bitext.read.InputError;
+import org.bitext.read.InputWarning;
 import org.bitext.render.Format;
 import org.bitext.render.RenderException;
 import org.bitext.render.Renderer;
@@ -62,14 +64,17 @@ final class ArticleJob {
             return failed(in, "", in.display() + ":0:0: error: cannot read: " + e.getMessage());
         }
         String sha = Hashes.sha256(bytes);
-        Optional<List<Output>> current = upToDate.check(in.display(), sha);
+        Optional<BatchReport.Entry> current = upToDate.check(in.display(), sha);
         if (current.isPresent()) {
-            return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get());
+            return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get().outputs(),
+                    current.get().warnings() == null ? List.of() : current.get().warnings());
         }
+        List<String> warnings = List.of();
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try {
             long t = System.nanoTime();
             Article article = reader.read(in.display(), stem(in), bytes);
+            warnings = article.warnings().stream().map(InputWarning::toString).toList();
             t = timings.add("read", t);
             Path teiFile = layout ? in.output(out.resolve("tei"), "xml") : in.output(out, "xml");
             if (validator == null && renderer == null) {
@@ -120,7 +125,7 @@ final class ArticleJob {
         } catch (IOException e) {
             return failed(in, sha, in.display() + ":0:0: error: cannot write the outputs: " + e.getMessage());
         }
-        return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs);
+        return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs, warnings);
     }
 
     /** The link from OUT/html/index.html to the article's page. */

@@ -16,8 +16,12 @@ final class Report {
 
     static int finish(List<Result> results, String verb, PrintWriter out, PrintWriter err, boolean quiet) {
         for (Result r : results) {
+            if (!quiet && r.status() == Status.CONVERTED) {
+                r.warnings().forEach(err::println); // an unchanged input's warnings were shown when it was converted
+            }
             r.messages().forEach(err::println);
         }
+        long warnings = results.stream().mapToLong(r -> r.warnings().size()).sum();
         long failed = count(results, Status.FAILED);
         long unchanged = count(results, Status.UNCHANGED);
         long notRun = count(results, Status.NOT_RUN);
@@ -34,6 +38,10 @@ final class Report {
             }
             if (notRun > 0) {
                 line.append(", ").append(notRun).append(" not run (--fail-fast)");
+            }
+            if (warnings > 0) {
+                line.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings")
+                        .append(" (layout variations kept verbatim; see report.json)");
             }
             (failed > 0 ? err : out).println(line);
             long lines = results.stream().mapToLong(r -> r.messages().size()).sum();

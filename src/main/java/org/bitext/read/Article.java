@@ -14,12 +14,14 @@ import java.util.Set;
  * @param glossary the English side's glossary, if any
  * @param chinese Chinese body lines in input order
  * @param layout  blank-line layout of the header and separator lines, as tokens (see {@link Layout})
+ * @param warnings layout variations the reader accepted, in line order
  */
 public record Article(String name, Metadata meta, List<Block> english, Optional<Glossary> glossary,
-                      List<Block> chinese, Set<Layout> layout) {
+                      List<Block> chinese, Set<Layout> layout, List<InputWarning> warnings) {
     public Article {
         english = List.copyOf(english);
         chinese = List.copyOf(chinese);
         layout = Set.copyOf(layout);
+        warnings = List.copyOf(warnings);
     }
 }

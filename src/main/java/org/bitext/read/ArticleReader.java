@@ -35,6 +35,9 @@ public final class ArticleReader {
     /** A bulleted line: Markdown {@code - } (one space) or the Chinese {@code ▲}, followed by some text. */
     private static final Pattern BULLET = Pattern.compile("^(?:(-) (\\S.*)|(▲)(.*\\S.*))$");
     private static final String SEPARATOR = "<hr />";
+    private static final Pattern WHITE_RUN = Pattern.compile("[\\s\u3000\u00A0]+");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern LATIN_LETTER = Pattern.compile("[A-Za-z]");
     private static final String ORIGINAL = "Original:";
     private static final String GLOSSARY_HEADING = "**Named Entities**";
     private static final int RIGHT_ALIGN_SPACES = 8;
@@ -252,6 +255,8 @@ public final class ArticleReader {
         private final Set<Layout> layout = EnumSet.noneOf(Layout.class);
         private int pos; // zero-based index of the next line to read
 
+        private final List<InputWarning> warnings = new ArrayList<>();
+
         Parser(String file, String name, List<String> lines) {
             this.file = file;
             this.name = name;
@@ -281,7 +286,7 @@ public final class ArticleReader {
             }
             Optional<String> columnEn = Optional.empty();
             if (pos < lines.size() && !isBlank(lines.get(pos)) && !startsWithSpace(lines.get(pos))
-                    && !trim(lines.get(pos)).equals(SEPARATOR)
+                    && !isSeparator(lines.get(pos))
                     && !normSpaces(lines.get(pos)).equals(normSpaces(titleEn))) {
                 columnEn = Optional.of(trim(lines.get(pos)));
                 pos++;
@@ -347,7 +352,12 @@ public final class ArticleReader {
                     titleZh, authorZh, pm.group(1), pm.group(2), pm.group(3), cm.group(1));
             List<Block> english = classify(rawEn, headCount(rawEn, normSpaces(titleEn), ArticleReader::normSpaces), authorEn);
             List<Block> chinese = classify(rawZh, headCount(rawZh, normZh(titleZh), ArticleReader::normZh), authorZh);
-            return new Article(name, meta, english, Optional.ofNullable(glossary[0]), chinese, layout);
+            warnings.sort(java.util.Comparator.comparingInt(InputWarning::line));
+            return new Article(name, meta, english, Optional.ofNullable(glossary[0]), chinese, layout, warnings);
+        }
+
+        private void warn(int line, int column, String message, String kind) {
+            warnings.add(new InputWarning(file, line, column, message, kind));
         }
 
         private String field(String key, String[] label, String expected) throws InputError {
@@ -397,7 +407,7 @@ public final class ArticleReader {
 
         private int findSeparator() throws InputError {
             for (int i = pos; i < lines.size(); i++) {
-                if (trim(lines.get(i)).equals(SEPARATOR)) {
+                if (isSeparator(lines.get(i))) {
                     return i;
                 }
             }
@@ -409,7 +419,7 @@ public final class ArticleReader {
             if (pos >= lines.size()) {
                 throw new InputError(file, lines.size(), 1, "the file ends after `<hr />`", expected);
             }
-            if (!trim(lines.get(pos)).equals(text)) {
+            if (!layoutTrim(lines.get(pos)).equals(text)) {
                 throw new InputError(file, pos + 1, 1, "unexpected line `" + abbreviate(trim(lines.get(pos))) + "`",
                         expected);
             }
@@ -476,14 +486,12 @@ public final class ArticleReader {
                     continue;
                 }
                 String text = trim(raw);
-                Matcher m = GLOSS_ENTRY.matcher(text);
-                if (!m.matches()) {
-                    throw new InputError(file, offset + i + 1, 1, "glossary line `" + abbreviate(text)
-                            + "` has no separator between term and gloss",
-                            "expected `中文term  English gloss` (two spaces or a tab between them) in the "
-                                    + GLOSSARY_HEADING + " block");
+                GlossEntry entry = glossEntry(text, offset + i + 1, blank);
+                if (!entry.split()) {
+                    warn(offset + i + 1, 1, "glossary line `" + abbreviate(text) + "` is not a term and its gloss; "
+                            + "kept verbatim as an item of the " + GLOSSARY_HEADING + " list", "glossary-line");
                 }
-                entries.add(new GlossEntry(m.group(1), m.group(2), m.group(3), offset + i + 1, blank));
+                entries.add(entry);
                 blank = false;
             }
             return new Glossary(trim(body.get(headingIndex)), offset + headingIndex + 1, blankBefore, entries);
@@ -491,6 +499,39 @@ public final class ArticleReader {
     }
 
     private record RawLine(String text, int line, boolean blankBefore, boolean right) {
+    }
+
+    /**
+     * A glossary line as a term and its gloss: split at a tab, two or more spaces or ideographic spaces, or else at
+     * the first white space where the script changes (a Chinese term without Latin letters before it, a gloss not
+     * starting with a Chinese character after it: {@code 国民党 Kuomintang}). A line that splits nowhere is kept
+     * whole ({@link GlossEntry#unsplit}).
+     */
+    static GlossEntry glossEntry(String text, int line, boolean blankBefore) {
+        Matcher m = GLOSS_ENTRY.matcher(text);
+        if (m.matches()) {
+            return new GlossEntry(m.group(1), m.group(2), m.group(3), line, blankBefore);
+        }
+        Matcher ws = WHITE_RUN.matcher(text);
+        while (ws.find()) {
+            String term = text.substring(0, ws.start());
+            String gloss = text.substring(ws.end());
+            if (!gloss.isEmpty() && HAN.matcher(term).find() && !LATIN_LETTER.matcher(term).find()
+                    && !HAN.matcher(gloss.substring(0, gloss.offsetByCodePoints(0, 1))).find()) {
+                return new GlossEntry(term, ws.group(), gloss, line, blankBefore);
+            }
+        }
+        return GlossEntry.unsplit(text, line, blankBefore);
+    }
+
+    /** A line that separates the English side from the Chinese: {@code <hr />}, white space around it aside. */
+    static boolean isSeparator(String line) {
+        return layoutTrim(line).equals(SEPARATOR);
+    }
+
+    /** Trims white space, the no-break space included, from both ends of a layout line. */
+    static String layoutTrim(String line) {
+        return line.replaceAll("^[\\s\u00A0\u3000\uFEFF]+|[\\s\u00A0\u3000\uFEFF]+$", "");
     }
 
     private static boolean startsWithSpace(String s) {

@@ -321,6 +321,11 @@ public final class TeiEncoder {
             if (e.blankBefore()) {
                 w.writeAttribute("rend", "blank-before");
             }
+            if (!e.split()) {
+                inline(w, e.gloss()); // a line that is not term and gloss, verbatim
+                w.writeEndElement();
+                continue;
+            }
             w.writeStartElement("", "term", NS);
             w.writeAttribute("xml", XML_NS, "lang", HeaderBuilder.ZH);
             w.writeCharacters(e.term());
@@ -337,20 +342,42 @@ public final class TeiEncoder {
         w.writeEndElement(); // back
     }
 
+    /**
+     * The unit-level alignment in groups aligned one after the other: heads with heads, bylines with bylines, body
+     * units with body units. When one kind has units on the Chinese side only and another on the English side only
+     * (a caption whose English line repeats the title, so it is a head, while the Chinese line does not, so it is a
+     * p), the per-kind alignment could pair nothing; then all units are aligned together, in document order.
+     */
     private void standOff(XMLStreamWriter w, Units zh, Units en) throws XMLStreamException {
-        List<Bead> heads = aligner.align(lengths(zh.heads()), lengths(en.heads()));
-        List<Bead> bylines = aligner.align(lengths(zh.bylines()), lengths(en.bylines()));
-        List<Bead> paragraphs = aligner.align(lengths(zh.paragraphs()), lengths(en.paragraphs()));
+        List<List<List<Unit>>> groups = new ArrayList<>(); // per group: [zh units, en units]
+        groups.add(List.of(zh.heads(), en.heads()));
+        groups.add(List.of(zh.bylines(), en.bylines()));
+        groups.add(List.of(zh.paragraphs(), en.paragraphs()));
+        boolean zhOnly = groups.stream().anyMatch(g -> !g.get(0).isEmpty() && g.get(1).isEmpty());
+        boolean enOnly = groups.stream().anyMatch(g -> g.get(0).isEmpty() && !g.get(1).isEmpty());
+        if (zhOnly && enOnly) {
+            List<Unit> zhAll = new ArrayList<>();
+            List<Unit> enAll = new ArrayList<>();
+            groups.forEach(g -> {
+                zhAll.addAll(g.get(0));
+                enAll.addAll(g.get(1));
+            });
+            groups = List.of(List.of(zhAll, enAll));
+        }
+        List<List<Bead>> beads = new ArrayList<>();
+        for (List<List<Unit>> g : groups) {
+            beads.add(aligner.align(lengths(g.get(0)), lengths(g.get(1))));
+        }
         w.writeStartElement("", "standOff", NS);
         startLinkGrp(w, "paragraph");
-        unitLinks(w, heads, zh.heads(), en.heads());
-        unitLinks(w, bylines, zh.bylines(), en.bylines());
-        unitLinks(w, paragraphs, zh.paragraphs(), en.paragraphs());
+        for (int k = 0; k < groups.size(); k++) {
+            unitLinks(w, beads.get(k), groups.get(k).get(0), groups.get(k).get(1));
+        }
         w.writeEndElement();
         startLinkGrp(w, "sentence");
-        sentenceLinks(w, heads, zh.heads(), en.heads());
-        sentenceLinks(w, bylines, zh.bylines(), en.bylines());
-        sentenceLinks(w, paragraphs, zh.paragraphs(), en.paragraphs());
+        for (int k = 0; k < groups.size(); k++) {
+            sentenceLinks(w, beads.get(k), groups.get(k).get(0), groups.get(k).get(1));
+        }
         w.writeEndElement();
         w.writeEndElement();
     }

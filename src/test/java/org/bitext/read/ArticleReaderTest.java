@@ -178,12 +178,30 @@ class ArticleReaderTest {
     }
 
     @Test
-    void glossaryLineWithoutSeparator() throws Exception {
+    void glossaryTermAndGlossSplitWhereTheScriptChanges() throws Exception {
         String text = Files.readString(Corpus.DIR.resolve("1946-05-15_xinhua_shudian_named_entities.txt"))
-                .replace("新华书店  Xinhua Bookstore", "新华书店 Xinhua Bookstore");
-        InputError e = refuse(text);
-        assertEquals(13, e.line());
-        assertTrue(e.problem().contains("no separator"), e.problem());
+                .replace("新华书店  Xinhua Bookstore", "新华书店 Xinhua Bookstore")
+                .replace("华北新华书店  North China Xinhua Bookstore", "长芦盐务管理局 Chánglú Yánwù Guǎnlǐjú (Changlu)");
+        Article a = reader.parse("a.txt", "a", text);
+        List<GlossEntry> e = a.glossary().orElseThrow().entries();
+        assertEquals(new GlossEntry("新华书店", " ", "Xinhua Bookstore", 13, true), e.get(0));
+        assertEquals(new GlossEntry("长芦盐务管理局", " ", "Chánglú Yánwù Guǎnlǐjú (Changlu)", 14, false), e.get(1));
+        assertTrue(a.warnings().isEmpty(), a.warnings().toString());
+    }
+
+    @Test
+    void glossaryLineThatIsNotTermAndGlossIsKeptWithAWarning() throws Exception {
+        String text = Files.readString(Corpus.DIR.resolve("1946-05-15_xinhua_shudian_named_entities.txt"))
+                .replace("新华书店  Xinhua Bookstore", "<br>")
+                .replace("华北新华书店  North China Xinhua Bookstore", "华北新华书店");
+        Article a = reader.parse("a.txt", "a", text);
+        List<GlossEntry> e = a.glossary().orElseThrow().entries();
+        assertEquals(GlossEntry.unsplit("<br>", 13, true), e.get(0));
+        assertEquals(GlossEntry.unsplit("华北新华书店", 14, false), e.get(1));
+        assertFalse(e.get(0).split());
+        assertEquals(List.of(13, 14), a.warnings().stream().map(InputWarning::line).toList());
+        assertEquals("a.txt:13:1: warning: glossary line `<br>` is not a term and its gloss; kept verbatim as an item "
+                + "of the **Named Entities** list [glossary-line]", a.warnings().get(0).toString());
     }
 
     @Test
