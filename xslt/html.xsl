@@ -515,6 +515,10 @@
           </tbody>
         </table>
       </xsl:for-each>
+      <!-- a glossary heading that has no entries -->
+      <xsl:for-each select="head">
+        <h2><xsl:apply-templates mode="inline"/></h2>
+      </xsl:for-each>
     </section>
   </xsl:template>
 

@@ -50,6 +50,8 @@
       <xsl:sequence select="bt:blank-if(., 'blank-before')"/>
       <xsl:apply-templates select="*" mode="source"/>
     </xsl:for-each>
+    <!-- a glossary heading without entries -->
+    <xsl:apply-templates select="text/back/div[@type = 'glossary']/head" mode="source"/>
 
     <!-- separator block -->
     <xsl:sequence select="bt:blank-if($bibl, 'blank-before-hr')"/>

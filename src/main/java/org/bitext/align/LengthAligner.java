@@ -270,7 +270,7 @@ public final class LengthAligner {
     }
 
     /** Probability that lengths this far apart occur in a true translation pair: 2 (1 − Φ(|δ|)). */
-    double match(int ls, int lt) {
+    public double match(int ls, int lt) {
         double mean = (ls + lt / ratio) / 2.0;
         if (mean <= 0) {
             return 1.0;

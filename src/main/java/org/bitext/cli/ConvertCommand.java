@@ -34,7 +34,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Inputs.Input> files = Inputs.collect(inputs, "txt");
+        List<Inputs.Input> files = Inputs.collect(inputs, read.extensions);
         AtomicFiles.removeStale(output);
         String settings = read.settings("");
         ArticleJob job = new ArticleJob(read.reader(), null, null, output, new UpToDate(output, settings));

@@ -37,12 +37,17 @@ final class Inputs {
     }
 
     static List<Input> collect(List<Path> paths, String extension) throws IOException {
+        return collect(paths, List.of(extension));
+    }
+
+    /** Files named directly, and the files of the named folders' trees whose name ends in one of the extensions. */
+    static List<Input> collect(List<Path> paths, List<String> extensions) throws IOException {
         List<Input> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().endsWith("." + extension))
+                            .filter(f -> extensions.stream().anyMatch(e -> f.getFileName().toString().endsWith("." + e)))
                             .filter(f -> !f.getFileName().toString().startsWith("."))
                             .sorted()
                             .forEach(f -> out.add(new Input(f, p.relativize(f))));

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         width.check(spec);
-        List<Inputs.Input> files = Inputs.collect(List.of(input), "txt");
+        List<Inputs.Input> files = Inputs.collect(List.of(input), read.extensions);
         AtomicFiles.removeStale(output);
         List<String> extra = new ArrayList<>();
         if (xslt != null) {

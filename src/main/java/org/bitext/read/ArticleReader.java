@@ -284,16 +284,18 @@ public final class ArticleReader {
                 throw new InputError(file, pageLine, lines.get(pageLine - 1).indexOf(':') + 3, "`" + abbreviate(pageEn)
                         + "` is not a page number", "expected `" + page[0] + ": N` with N in digits, for example `Page: 2`");
             }
+            int hr = findSeparator();
             Optional<String> columnEn = Optional.empty();
             if (pos < lines.size() && !isBlank(lines.get(pos)) && !startsWithSpace(lines.get(pos))
                     && !isSeparator(lines.get(pos))
-                    && !normSpaces(lines.get(pos)).equals(normSpaces(titleEn))) {
+                    && !normSpaces(lines.get(pos)).equals(normSpaces(titleEn))
+                    && hasBodyLine(pos + 1, hr)) {
+                // an unindented line right after the page line is the column, unless it is the only body line
                 columnEn = Optional.of(trim(lines.get(pos)));
                 pos++;
             }
             // the gap between the header and the body is carried by the first body line
 
-            int hr = findSeparator();
             List<String> bodyEn = lines.subList(pos, hr);
             int bodyEnStart = pos;
             Glossary[] glossary = new Glossary[1];
@@ -350,8 +352,8 @@ public final class ArticleReader {
             }
             Metadata meta = new Metadata(titleEn, authorEn, date, page[0], pageEn, columnEn,
                     titleZh, authorZh, pm.group(1), pm.group(2), pm.group(3), cm.group(1));
-            List<Block> english = classify(rawEn, headCount(rawEn, normSpaces(titleEn), ArticleReader::normSpaces), authorEn);
-            List<Block> chinese = classify(rawZh, headCount(rawZh, normZh(titleZh), ArticleReader::normZh), authorZh);
+            List<Block> english = classify(rawEn, headCount(rawEn, normTitle(titleEn), ArticleReader::normTitle), authorEn);
+            List<Block> chinese = classify(rawZh, headCount(rawZh, normTitle(titleZh), ArticleReader::normTitle), authorZh);
             warnings.sort(java.util.Comparator.comparingInt(InputWarning::line));
             return new Article(name, meta, english, Optional.ofNullable(glossary[0]), chinese, layout, warnings);
         }
@@ -413,6 +415,20 @@ public final class ArticleReader {
             }
             throw new InputError(file, lines.size(), 1, "no `<hr />` line separates the English side from the Chinese",
                     "expected a line `<hr />`, then `Original:`, then the Chinese side; is the file truncated?");
+        }
+
+        /** Whether a line of English body text (not blank, not the glossary heading) lies in [from, to). */
+        private boolean hasBodyLine(int from, int to) {
+            for (int i = from; i < to; i++) {
+                String t = trim(lines.get(i));
+                if (t.equals(GLOSSARY_HEADING)) {
+                    return false;
+                }
+                if (!t.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void expectLine(String text, String expected) throws InputError {
@@ -494,6 +510,10 @@ public final class ArticleReader {
                 entries.add(entry);
                 blank = false;
             }
+            if (entries.isEmpty()) {
+                warn(offset + headingIndex + 1, 1, "the glossary heading `" + trim(body.get(headingIndex))
+                        + "` has no entries; kept as the heading of an empty glossary", "glossary-empty");
+            }
             return new Glossary(trim(body.get(headingIndex)), offset + headingIndex + 1, blankBefore, entries);
         }
     }
@@ -551,6 +571,9 @@ public final class ArticleReader {
      * whose text, normalised, equals the header's title. Zero when the body does not repeat the title.
      */
     private static int headCount(List<RawLine> raw, String title, java.util.function.UnaryOperator<String> norm) {
+        if (title.isEmpty()) {
+            return 0;
+        }
         StringBuilder joined = new StringBuilder();
         for (int k = 0; k < Math.min(raw.size(), 4); k++) {
             if (k > 0 && raw.get(k).blankBefore()) {
@@ -597,6 +620,17 @@ public final class ArticleReader {
 
     static String normSpaces(String s) {
         return s.strip().replaceAll("[\\s\u3000]+", " ");
+    }
+
+    /**
+     * A title for comparison: its letters and digits only, lower-cased, so that the header's one-line title matches
+     * the body's title lines however they are punctuated and spaced ({@code Man Jiang Hong - Patriotic Poem} against
+     * the lines {@code Man Jiang Hong} and {@code Patriotic Poem}; {@code 满江红  元旦劳军献词} against two lines).
+     */
+    static String normTitle(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     static String normZh(String s) {

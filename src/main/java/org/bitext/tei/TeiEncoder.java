@@ -6,6 +6,7 @@ import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -307,6 +308,19 @@ public final class TeiEncoder {
         w.writeStartElement("", "div", NS);
         w.writeAttribute("type", "glossary");
         w.writeAttribute("xml", XML_NS, "id", "glossary");
+        if (g.entries().isEmpty()) {
+            // a heading with no entry under it: the heading alone (a TEI list needs an item)
+            w.writeStartElement("", "head", NS);
+            w.writeAttribute("xml", XML_NS, "lang", HeaderBuilder.EN);
+            if (g.blankBefore()) {
+                w.writeAttribute("rend", "blank-before");
+            }
+            inline(w, g.heading());
+            w.writeEndElement();
+            w.writeEndElement(); // div
+            w.writeEndElement(); // back
+            return;
+        }
         w.writeStartElement("", "list", NS);
         w.writeAttribute("type", "glossary");
         if (g.blankBefore()) {
@@ -367,6 +381,24 @@ public final class TeiEncoder {
         List<List<Bead>> beads = new ArrayList<>();
         for (List<List<Unit>> g : groups) {
             beads.add(aligner.align(lengths(g.get(0)), lengths(g.get(1))));
+        }
+        boolean linked = beads.stream().flatMap(List::stream)
+                .anyMatch(b -> !b.source().isEmpty() && !b.target().isEmpty());
+        if (!linked && !(zh.heads().isEmpty() && zh.bylines().isEmpty() && zh.paragraphs().isEmpty())
+                && !(en.heads().isEmpty() && en.bylines().isEmpty() && en.paragraphs().isEmpty())) {
+            // the lengths paired nothing (a poem translated at three times the usual length): the one thing known is
+            // that the whole translation renders the whole original, so one link joins them, its cert the
+            // probability of lengths this far apart in a true pair
+            List<Unit> zhAll = new ArrayList<>();
+            List<Unit> enAll = new ArrayList<>();
+            groups.forEach(g -> {
+                zhAll.addAll(g.get(0));
+                enAll.addAll(g.get(1));
+            });
+            int zl = Arrays.stream(lengths(zhAll)).sum();
+            int el = Arrays.stream(lengths(enAll)).sum();
+            groups = List.of(List.of(zhAll, enAll));
+            beads = List.of(List.of(new Bead(range(zhAll.size()), range(enAll.size()), aligner.match(zl, el))));
         }
         w.writeStartElement("", "standOff", NS);
         startLinkGrp(w, "paragraph");
@@ -467,6 +499,10 @@ public final class TeiEncoder {
         if (!Double.isNaN(cert)) {
             w.writeAttribute("cert", String.format(Locale.ROOT, "%.2f", cert));
         }
+    }
+
+    private static List<Integer> range(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
 
     private static int[] lengths(List<Unit> units) {
