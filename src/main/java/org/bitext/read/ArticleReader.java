@@ -38,6 +38,8 @@ public final class ArticleReader {
     private static final Pattern WHITE_RUN = Pattern.compile("[\\s\u3000\u00A0]+");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern LATIN_LETTER = Pattern.compile("[A-Za-z]");
+    /** A glossary line naming a group of entries: {@code **People**}, {@code Places:}. */
+    private static final Pattern GLOSS_SUBHEADING = Pattern.compile("\\*\\*[^*\\p{IsHan}]+\\*\\*|[^\\p{IsHan}:]+:");
     private static final String ORIGINAL = "Original:";
     private static final String GLOSSARY_HEADING = "**Named Entities**";
     private static final int RIGHT_ALIGN_SPACES = 8;
@@ -503,7 +505,11 @@ public final class ArticleReader {
                 }
                 String text = trim(raw);
                 GlossEntry entry = glossEntry(text, offset + i + 1, blank);
-                if (!entry.split()) {
+                if (!entry.split() && GLOSS_SUBHEADING.matcher(text).matches()) {
+                    warn(offset + i + 1, 1, "glossary line `" + abbreviate(text) + "` is a sub-heading, not a term "
+                            + "and its gloss; kept verbatim as an item of the " + GLOSSARY_HEADING + " list",
+                            "glossary-subheading");
+                } else if (!entry.split()) {
                     warn(offset + i + 1, 1, "glossary line `" + abbreviate(text) + "` is not a term and its gloss; "
                             + "kept verbatim as an item of the " + GLOSSARY_HEADING + " list", "glossary-line");
                 }
