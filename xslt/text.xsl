@@ -237,7 +237,7 @@
         <xsl:sequence select="string-join((bt:wrap(bt:member-rule(.), $width), $text[. != '']), $NL || $NL)"/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="string-join((bt:wrap(bt:corpus-header-text($corpus/teiHeader), $width), $members)[. != ''],
+    <xsl:sequence select="string-join((bt:wrap(bt:corpus-header-text($corpus), $width), $members)[. != ''],
                                       $NL || $NL || $NL)"/>
   </xsl:function>
 
@@ -255,7 +255,8 @@
   <!-- the header of a corpus: its titles; its authors, editors and other people; publisher, place and
        date; how many texts it holds: one a line. Then its project description, a block a paragraph -->
   <xsl:function name="bt:corpus-header-text" as="xs:string">
-    <xsl:param name="header" as="element(teiHeader)?"/>
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:variable name="header" select="$corpus/teiHeader"/>
     <xsl:variable name="ts" select="$header/fileDesc/titleStmt"/>
     <xsl:variable name="ps" select="$header/fileDesc/publicationStmt"/>
     <xsl:variable name="editors" select="$ts/editor ! bt:generic-text(.)[. != '']"/>
@@ -271,7 +272,7 @@
       <xsl:sequence select="string-join((
           $ps/(publisher | distributor | authority | pubPlace) ! bt:generic-text(.),
           $ps/date[@when or normalize-space(.) != ''][1] ! bt:date-text(.))[. != ''], ' · ')"/>
-      <xsl:variable name="texts" select="count($header/../descendant::TEI)"/>
+      <xsl:variable name="texts" select="count($corpus/descendant::TEI)"/>
       <xsl:sequence select="$texts || (if ($texts = 1) then ' text' else ' texts')"/>
     </xsl:variable>
     <xsl:sequence select="string-join((string-join($lines[. != ''], $NL),
