@@ -17,6 +17,9 @@
   inline script; without script the row is highlighted by CSS alone). The Chinese / English /
   both switch is three radio buttons that CSS reads (:has), so it needs no script. Documents
   aligned by paragraph only keep one row per paragraph-level link. No external resources.
+
+  A teiCorpus is one page: its header, a table of contents, then every member in document order,
+  each shown as its own page would show it (see "corpus page" below).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,11 +31,16 @@
 
   <xsl:import href="common/common.xsl"/>
   <xsl:import href="common/html-page.xsl"/>
+  <xsl:import href="common/corpus.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <xsl:template match="/">
     <xsl:choose>
+      <!-- first: the functions that look for a root TEI would see the members of a corpus as one -->
+      <xsl:when test="teiCorpus">
+        <xsl:apply-templates select="teiCorpus" mode="corpus-page"/>
+      </xsl:when>
       <xsl:when test="bt:is-bitext(.)">
         <xsl:apply-templates select="TEI" mode="bitext-page"/>
       </xsl:when>
@@ -57,9 +65,7 @@
         <div class="page">
           <xsl:apply-templates select="teiHeader" mode="bitext-panel"/>
           <main>
-            <xsl:call-template name="language-switch"/>
-            <xsl:call-template name="parallel-table"/>
-            <xsl:apply-templates select="text/back/div[@type = 'glossary']" mode="glossary"/>
+            <xsl:call-template name="reading-view"/>
           </main>
         </div>
         <xsl:if test="exists(bt:sentence-group(.))">
@@ -71,16 +77,26 @@
     </html>
   </xsl:template>
 
-  <!-- metadata panel: both titles (main and sub), authors, newspaper, date, page, section, column -->
+  <!-- what the page of a bitext document shows below its panel: the language switch, the parallel
+       table and the glossary. Context: the TEI element -->
+  <xsl:template name="reading-view">
+    <xsl:call-template name="language-switch"/>
+    <xsl:call-template name="parallel-table"/>
+    <xsl:apply-templates select="text/back/div[@type = 'glossary']" mode="glossary"/>
+  </xsl:template>
+
+  <!-- metadata panel: both titles (main and sub), authors, newspaper, date, page, section, column;
+       the title in an h1, or in the heading $heading names (a member of a corpus) -->
   <xsl:template match="teiHeader" mode="bitext-panel">
-    <xsl:variable name="doc" select="."/>
+    <xsl:param name="heading" as="xs:string" select="'h1'"/>
     <header class="panel">
-      <h1 lang="zh-Hans">
+      <xsl:element name="{$heading}">
+        <xsl:attribute name="lang" select="'zh-Hans'"/>
         <xsl:value-of select="bt:title(., 'zh', 'main')"/>
         <xsl:if test="bt:title(., 'zh', 'sub') != ''">
           <span class="title-sub">{bt:title(., 'zh', 'sub')}</span>
         </xsl:if>
-      </h1>
+      </xsl:element>
       <xsl:if test="bt:full-title(., 'en', '') != ''">
         <p class="title-en" lang="en">
           <xsl:value-of select="bt:title(., 'en', 'main')"/>
@@ -611,56 +627,314 @@
   </xsl:template>
 
   <!-- ================================================================
+       corpus page (teiCorpus): the corpus's header, a table of contents, then each member in
+       document order, a nested teiCorpus as a section with its own header and members. A member
+       TEI is shown from a copy of it as a document of its own (common/corpus.xsl), as its own page
+       shows it: a bitext document as the reading view (panel, switch, parallel table, glossary),
+       any other generically, with its date. Each member's HTML ids, those from its xml:ids and
+       those the reading view makes (para-1, row-1, bt-show-zh, ...), get the member's number as
+       prefix (m1-, m2-1-, ...), and so do the references to them (href="#...", data-links, the
+       switch's radio group), so that they stay unique on the page.
+       ================================================================ -->
+
+  <xsl:template match="teiCorpus" mode="corpus-page">
+    <xsl:variable name="title" select="bt:member-title(.)"/>
+    <xsl:variable name="members" as="element()*">
+      <xsl:apply-templates select="bt:members(.)" mode="corpus-member"/>
+    </xsl:variable>
+    <html lang="{(@xml:lang, $ui-lang)[1]}">
+      <xsl:call-template name="bt:html-head">
+        <xsl:with-param name="title" select="if ($title != '') then $title else 'TEI corpus'"/>
+        <xsl:with-param name="css" select="$corpus-css"/>
+      </xsl:call-template>
+      <body class="corpus">
+        <div class="page">
+          <xsl:apply-templates select="teiHeader" mode="corpus-panel">
+            <xsl:with-param name="heading" select="'h1'"/>
+          </xsl:apply-templates>
+          <xsl:if test="exists($members)">
+            <nav class="toc" aria-label="Contents">
+              <h2>Contents</h2>
+              <xsl:apply-templates select="." mode="toc"/>
+            </nav>
+          </xsl:if>
+          <main>
+            <xsl:sequence select="$members"/>
+          </main>
+        </div>
+        <xsl:if test="exists($members//Q{}table[contains-token(@class, 'by-sentence')])">
+          <script>
+            <xsl:value-of select="$highlight-script"/>
+          </script>
+        </xsl:if>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- the panel of a corpus: its titles (the first in the heading $heading names), the people of its
+       titleStmt, publisher, place and date, how many texts it holds, and its project description -->
+  <xsl:template match="teiHeader" mode="corpus-panel">
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:variable name="ts" select="fileDesc/titleStmt"/>
+    <xsl:variable name="ps" select="fileDesc/publicationStmt"/>
+    <xsl:variable name="titles" select="$ts/title[normalize-space(.) != '']"/>
+    <xsl:variable name="first" select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
+    <header class="panel">
+      <xsl:element name="{$heading}">
+        <xsl:if test="$first/@xml:lang">
+          <xsl:attribute name="lang" select="bt:html-lang($first)"/>
+        </xsl:if>
+        <xsl:apply-templates select="$first/node()" mode="inline"/>
+      </xsl:element>
+      <xsl:for-each select="$titles except $first">
+        <p class="title-en">
+          <xsl:if test="@xml:lang">
+            <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+          </xsl:if>
+          <xsl:apply-templates mode="inline"/>
+        </p>
+      </xsl:for-each>
+      <dl class="meta">
+        <xsl:for-each-group select="$ts/(author | editor)[normalize-space(.) != '']" group-by="local-name()">
+          <dt>{if (current-grouping-key() = 'author') then 'Author' else 'Editor'}</dt>
+          <dd>
+            <xsl:for-each select="current-group()">
+              <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
+              <xsl:call-template name="span"/>
+            </xsl:for-each>
+          </dd>
+        </xsl:for-each-group>
+        <xsl:for-each select="$ts/respStmt[normalize-space(.) != '']">
+          <dt>{(resp ! bt:normalize(., true()), 'Responsibility')[. != ''][1]}</dt>
+          <dd>
+            <xsl:for-each select="* except resp">
+              <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
+              <xsl:call-template name="span"/>
+            </xsl:for-each>
+          </dd>
+        </xsl:for-each>
+        <xsl:for-each-group select="$ps/(publisher | distributor | authority | pubPlace)[normalize-space(.) != '']"
+                            group-by="if (self::pubPlace) then 'Place' else 'Publisher'">
+          <dt>{current-grouping-key()}</dt>
+          <dd>
+            <xsl:for-each select="current-group()">
+              <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
+              <xsl:call-template name="span"/>
+            </xsl:for-each>
+          </dd>
+        </xsl:for-each-group>
+        <xsl:for-each select="$ps/date[@when or normalize-space(.) != ''][1]">
+          <dt>Date</dt>
+          <dd><xsl:apply-templates select="." mode="date"/></dd>
+        </xsl:for-each>
+        <dt>Texts</dt>
+        <dd>{count(../descendant::TEI)}</dd>
+      </dl>
+      <xsl:for-each select="encodingDesc/projectDesc/p[normalize-space(.) != '']">
+        <p class="about">
+          <xsl:if test="@xml:lang">
+            <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+          </xsl:if>
+          <xsl:apply-templates mode="inline"/>
+        </p>
+      </xsl:for-each>
+    </header>
+  </xsl:template>
+
+  <!-- the table of contents: a link to each member by its title, a nested corpus with a list of its own -->
+  <xsl:template match="teiCorpus" mode="toc">
+    <ol>
+      <xsl:for-each select="bt:members(.)">
+        <xsl:variable name="title" select="bt:member-title(.)"/>
+        <li>
+          <a href="#m{bt:member-number(., '-')}">{if ($title != '') then $title else '(untitled)'}</a>
+          <xsl:apply-templates select="self::teiCorpus" mode="toc"/>
+        </li>
+      </xsl:for-each>
+    </ol>
+  </xsl:template>
+
+  <!-- a nested corpus: a section with its panel, then its members -->
+  <xsl:template match="teiCorpus" mode="corpus-member">
+    <xsl:variable name="depth" select="count(bt:member-path(.))"/>
+    <section id="m{bt:member-number(., '-')}" class="part">
+      <xsl:apply-templates select="teiHeader" mode="corpus-panel">
+        <xsl:with-param name="heading" select="'h' || min((6, $depth + 1))"/>
+      </xsl:apply-templates>
+      <xsl:apply-templates select="bt:members(.)" mode="corpus-member"/>
+    </section>
+  </xsl:template>
+
+  <!-- a member TEI: an article with the member's number as id, holding what its own page would
+       show, every id in it prefixed with that number; the title one heading level below its corpus's -->
+  <xsl:template match="TEI" mode="corpus-member">
+    <xsl:variable name="id" select="'m' || bt:member-number(., '-')"/>
+    <xsl:variable name="depth" select="count(bt:member-path(.))"/>
+    <xsl:variable name="heading" select="'h' || min((6, $depth + 1))"/>
+    <xsl:variable name="member" select="bt:member-document(.)/TEI"/>
+    <xsl:variable name="bitext" select="bt:is-bitext($member)"/>
+    <xsl:variable name="content" as="element()*">
+      <xsl:for-each select="$member">
+        <xsl:choose>
+          <xsl:when test="$bitext">
+            <xsl:apply-templates select="teiHeader" mode="bitext-panel">
+              <xsl:with-param name="heading" select="$heading"/>
+            </xsl:apply-templates>
+            <div class="reading">
+              <xsl:call-template name="reading-view"/>
+            </div>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="generic-panel">
+              <xsl:with-param name="heading" select="$heading"/>
+              <xsl:with-param name="with-date" select="true()"/>
+            </xsl:call-template>
+            <div class="member-text">
+              <xsl:apply-templates select="text" mode="generic">
+                <xsl:with-param name="heading-offset" select="$depth" tunnel="yes"/>
+              </xsl:apply-templates>
+            </div>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <article id="{$id}" class="member {if ($bitext) then 'bitext' else 'generic'}">
+      <xsl:if test="not($bitext) and exists(($member/@xml:lang, $member/text/@xml:lang))">
+        <xsl:attribute name="lang" select="($member/@xml:lang, $member/text/@xml:lang)[1]"/>
+      </xsl:if>
+      <xsl:apply-templates select="$content" mode="member-ids">
+        <xsl:with-param name="prefix" select="$id || '-'" tunnel="yes"/>
+      </xsl:apply-templates>
+    </article>
+  </xsl:template>
+
+  <!-- a member's HTML as made, except that every id, and every reference to one, gets the member's prefix -->
+  <xsl:mode name="member-ids" on-no-match="shallow-copy"/>
+
+  <xsl:template match="@id | Q{}input/@name" mode="member-ids">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:attribute name="{local-name()}" select="$prefix || ."/>
+  </xsl:template>
+
+  <xsl:template match="@href[starts-with(., '#')][string-length(.) gt 1]" mode="member-ids">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:attribute name="href" select="'#' || $prefix || substring(., 2)"/>
+  </xsl:template>
+
+  <!-- attributes holding a list of ids -->
+  <xsl:template match="@data-links | @for | @headers | @aria-labelledby | @aria-describedby | @aria-controls"
+                mode="member-ids">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:attribute name="{local-name()}" select="string-join(tokenize(normalize-space(.), ' ') ! ($prefix || .), ' ')"/>
+  </xsl:template>
+
+  <!-- what a corpus page adds to the common style: the table of contents, the members and nested
+       corpora, and the language switch of each reading view (its radio buttons' ids are prefixed, so
+       the common rules, which name them, do not apply) -->
+  <xsl:variable name="corpus-css" as="xs:string" expand-text="no"><xsl:text>
+.toc { background: var(--paper); border: 1px solid var(--rule); border-radius: 3px; padding: .7rem 1.25rem; margin: 0 0 1.25rem; }
+.toc h2 { margin: 0 0 .3rem; font-size: .78rem; font-weight: normal; color: var(--muted); letter-spacing: .05em;
+  text-transform: uppercase; }
+.toc ol { margin: 0; padding-left: 1.6rem; }
+.corpus main > .member, .corpus main > .part, .part > .member, .part > .part { margin: 0 0 2.5rem; }
+.part { padding-left: 1rem; border-left: 3px solid var(--rule); }
+.part > .panel { border-top-color: var(--rule-strong); }
+.corpus .panel :is(h2, h3, h4, h5, h6) { font-size: 1.45rem; margin: 0 0 .2rem; }
+.corpus .panel .about { margin: .7rem 0 0; }
+.member-text { background: var(--paper); border: 1px solid var(--rule); padding: .5rem 1.25rem 1rem; }
+.member:has(.switch input[value=zh]:checked) .parallel :is(th.en, td.en, col.c-en),
+.member:has(.switch input[value=en]:checked) .parallel :is(th.zh, td.zh, col.c-en) { display: none; }
+.member:has(.switch input[value=zh]:checked) .parallel td.zh, .member:has(.switch input[value=en]:checked) .parallel td.en { border-right: 0; }
+.member:has(.switch input[value=zh]:checked) .parallel td.zh > *, .member:has(.switch input[value=en]:checked) .parallel td.en > * { max-width: 46rem; }
+@media print {
+  .toc { display: none; }
+  .part { padding-left: 0; border-left: 0; }
+  .member { break-before: page; page-break-before: always; }
+}
+</xsl:text></xsl:variable>
+
+  <!-- ================================================================
        generic page (foreign TEI): headings, paragraphs, lists, lg/l, tables;
        any other element renders its children, so that all text appears
        ================================================================ -->
 
   <xsl:template match="*" mode="generic-page">
     <xsl:variable name="title" select="bt:doc-title(.)"/>
-    <xsl:variable name="ts" select="teiHeader/fileDesc/titleStmt"/>
     <html lang="{(@xml:lang, text/@xml:lang, $ui-lang)[1]}">
       <xsl:call-template name="bt:html-head">
         <xsl:with-param name="title" select="if ($title != '') then $title else 'TEI document'"/>
       </xsl:call-template>
       <body class="generic">
         <div class="page">
-          <header class="panel">
-            <h1>
-              <xsl:if test="$ts/title[1]/@xml:lang">
-                <xsl:attribute name="lang" select="bt:html-lang($ts/title[1])"/>
-              </xsl:if>
-              <xsl:value-of select="$title"/>
-            </h1>
-            <xsl:variable name="more" select="$ts/title[normalize-space(.) != ''][bt:normalize(., true()) != $title]"/>
-            <xsl:for-each select="$more">
-              <p class="title-en">
-                <xsl:if test="@xml:lang">
-                  <xsl:attribute name="lang" select="bt:html-lang(.)"/>
-                </xsl:if>
-                <xsl:apply-templates mode="inline"/>
-              </p>
-            </xsl:for-each>
-            <xsl:variable name="people" select="$ts/(author | editor)[normalize-space(.) != '']"/>
-            <xsl:if test="exists($people)">
-              <dl class="meta">
-                <xsl:for-each-group select="$people" group-by="local-name()">
-                  <dt>{if (current-grouping-key() = 'author') then 'Author' else 'Editor'}</dt>
-                  <dd>
-                    <xsl:for-each select="current-group()">
-                      <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
-                      <xsl:call-template name="span"/>
-                    </xsl:for-each>
-                  </dd>
-                </xsl:for-each-group>
-              </dl>
-            </xsl:if>
-          </header>
+          <xsl:call-template name="generic-panel"/>
           <main>
             <xsl:apply-templates select="text" mode="generic"/>
           </main>
         </div>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- the panel of a foreign document: its title in an h1 (or in the heading $heading names), its
+       other titles, authors and editors; with $with-date (a member of a corpus) its date too.
+       Context: the TEI element -->
+  <xsl:template name="generic-panel">
+    <xsl:param name="heading" as="xs:string" select="'h1'"/>
+    <xsl:param name="with-date" as="xs:boolean" select="false()"/>
+    <xsl:variable name="title" select="bt:doc-title(.)"/>
+    <xsl:variable name="ts" select="teiHeader/fileDesc/titleStmt"/>
+    <header class="panel">
+      <xsl:element name="{$heading}">
+        <xsl:if test="$ts/title[1]/@xml:lang">
+          <xsl:attribute name="lang" select="bt:html-lang($ts/title[1])"/>
+        </xsl:if>
+        <xsl:value-of select="$title"/>
+      </xsl:element>
+      <xsl:variable name="more" select="$ts/title[normalize-space(.) != ''][bt:normalize(., true()) != $title]"/>
+      <xsl:for-each select="$more">
+        <p class="title-en">
+          <xsl:if test="@xml:lang">
+            <xsl:attribute name="lang" select="bt:html-lang(.)"/>
+          </xsl:if>
+          <xsl:apply-templates mode="inline"/>
+        </p>
+      </xsl:for-each>
+      <xsl:variable name="people" select="$ts/(author | editor)[normalize-space(.) != '']"/>
+      <xsl:variable name="date" select="(bt:bibl(.)/date, teiHeader/fileDesc/publicationStmt/date)
+                                        [$with-date][@when or normalize-space(.) != ''][1]"/>
+      <xsl:if test="exists($people) or exists($date)">
+        <dl class="meta">
+          <xsl:for-each-group select="$people" group-by="local-name()">
+            <dt>{if (current-grouping-key() = 'author') then 'Author' else 'Editor'}</dt>
+            <dd>
+              <xsl:for-each select="current-group()">
+                <xsl:if test="position() gt 1"><span class="sep">·</span></xsl:if>
+                <xsl:call-template name="span"/>
+              </xsl:for-each>
+            </dd>
+          </xsl:for-each-group>
+          <xsl:if test="exists($date)">
+            <dt>Date</dt>
+            <dd><xsl:apply-templates select="$date" mode="date"/></dd>
+          </xsl:if>
+        </dl>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <!-- a date of a header as a time element: its text (else its @when), @when as the datetime -->
+  <xsl:template match="date" mode="date">
+    <time>
+      <xsl:if test="@when">
+        <xsl:attribute name="datetime" select="@when"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="normalize-space(.) != ''">
+          <xsl:apply-templates mode="inline"/>
+        </xsl:when>
+        <xsl:otherwise>{@when}</xsl:otherwise>
+      </xsl:choose>
+    </time>
   </xsl:template>
 
   <!-- the id and lang attributes every generic block or span carries -->
@@ -688,12 +962,15 @@
     </section>
   </xsl:template>
 
+  <!-- a heading: h2 for the text's own, one level more for each div it is in; in a member of a
+       corpus $heading-offset more (the member's title is above them) -->
   <xsl:template match="head" mode="generic">
+    <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="parent::*[self::text or self::front or self::body or self::back or self::group
                                 or starts-with(local-name(), 'div') or self::lg]">
         <xsl:variable name="level" select="min((6, count(ancestor::*[starts-with(local-name(), 'div')]) + 1))"/>
-        <xsl:element name="h{max(($level, 2))}">
+        <xsl:element name="h{min((6, max(($level, 2)) + $heading-offset))}">
           <xsl:call-template name="generic-attributes"/>
           <xsl:apply-templates mode="generic"/>
         </xsl:element>

@@ -19,6 +19,11 @@
 
   A TEI document without a translation linkGrp is written generically: one block per
   paragraph-like element. Chinese text never gets a space added, by wrapping or otherwise.
+
+  A teiCorpus is written as its header block, then each member in document order, each after a
+  rule line holding its number ("==== 2 ====", a rule of hyphens in a nested corpus) and written as
+  it would be alone, a generic member's header with its date; a nested corpus as its header, then
+  its members.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,31 +35,44 @@
 
   <xsl:import href="common/common.xsl"/>
   <xsl:import href="common/wrap.xsl"/>
+  <xsl:import href="common/corpus.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:variable name="NL" as="xs:string" select="'&#10;'"/>
 
-  <!-- the output: blocks (each a string, possibly of several lines) separated by one blank line;
-       a block holding several blank-line separated parts (a paragraph of sentence pairs) is
-       separated from its neighbours by two -->
+  <!-- the output: the text of the document, or of the corpus, and a final line break; nothing at all
+       when there is no text -->
   <xsl:template match="/">
+    <xsl:variable name="out" select="if (teiCorpus) then bt:corpus-text(teiCorpus) else bt:document-text(., false())"/>
+    <xsl:if test="$out != ''">
+      <xsl:value-of select="$out || $NL"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the wrapped text of a TEI document (the document node holding it), '' when it has none: blocks
+       (each a string, possibly of several lines) separated by one blank line; a block holding several
+       blank-line separated parts (a paragraph of sentence pairs) is separated from its neighbours by
+       two. $member: a member of a corpus, whose generic header gives its date too -->
+  <xsl:function name="bt:document-text" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="member" as="xs:boolean"/>
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:choose>
-        <xsl:when test="bt:is-bitext(.)">
-          <xsl:apply-templates select="TEI" mode="text-bitext"/>
+        <xsl:when test="bt:is-bitext($doc)">
+          <xsl:apply-templates select="$doc/TEI" mode="text-bitext"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="TEI" mode="text-generic"/>
+          <xsl:apply-templates select="$doc/TEI" mode="text-generic">
+            <xsl:with-param name="with-date" select="$member"/>
+          </xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="non-empty" select="$blocks[normalize-space(.) != '']"/>
-    <xsl:variable name="separator" select="if (bt:sentence-pairs(.)) then $NL || $NL || $NL else $NL || $NL"/>
-    <xsl:if test="exists($non-empty)">
-      <xsl:value-of select="bt:wrap(string-join($non-empty, $separator), $width) || $NL"/>
-    </xsl:if>
-  </xsl:template>
+    <xsl:variable name="separator" select="if (bt:sentence-pairs($doc)) then $NL || $NL || $NL else $NL || $NL"/>
+    <xsl:sequence select="if (exists($non-empty)) then bt:wrap(string-join($non-empty, $separator), $width) else ''"/>
+  </xsl:function>
 
   <!-- true when the bilingual text is written by sentence pairs -->
   <xsl:function name="bt:sentence-pairs" as="xs:boolean">
@@ -204,14 +222,85 @@
   </xsl:function>
 
   <!-- ================================================================
+       teiCorpus
+       ================================================================ -->
+
+  <!-- a corpus: its header block, then each member after its rule line, two blank lines before the
+       rule and one after it; each member TEI is written from a copy of it as a document of its own
+       (common/corpus.xsl) -->
+  <xsl:function name="bt:corpus-text" as="xs:string">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:variable name="members" as="xs:string*">
+      <xsl:for-each select="bt:members($corpus)">
+        <xsl:variable name="text" select="if (self::teiCorpus) then bt:corpus-text(.)
+                                          else bt:document-text(bt:member-document(.), true())"/>
+        <xsl:sequence select="string-join((bt:wrap(bt:member-rule(.), $width), $text[. != '']), $NL || $NL)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join((bt:wrap(bt:corpus-header-text($corpus), $width), $members)[. != ''],
+                                      $NL || $NL || $NL)"/>
+  </xsl:function>
+
+  <!-- the line before a member: its number between rules of '=' ('-' in a nested corpus), 40 columns
+       wide in all (fewer when lines are narrower) -->
+  <xsl:function name="bt:member-rule" as="xs:string">
+    <xsl:param name="member" as="element()"/>
+    <xsl:variable name="c" select="if (count(bt:member-path($member)) gt 1) then '-' else '='"/>
+    <xsl:variable name="label" select="' ' || bt:member-number($member, '.') || ' '"/>
+    <xsl:variable name="total" select="if ($width gt 0) then min(($width, 40)) else 40"/>
+    <xsl:variable name="right" select="max((4, $total - 4 - string-length($label)))"/>
+    <xsl:sequence select="string-join((1 to 4) ! $c) || $label || string-join((1 to $right) ! $c)"/>
+  </xsl:function>
+
+  <!-- the header of a corpus: its titles; its authors, editors and other people; publisher, place and
+       date; how many texts it holds: one a line. Then its project description, a block a paragraph -->
+  <xsl:function name="bt:corpus-header-text" as="xs:string">
+    <xsl:param name="corpus" as="element(teiCorpus)"/>
+    <xsl:variable name="header" select="$corpus/teiHeader"/>
+    <xsl:variable name="ts" select="$header/fileDesc/titleStmt"/>
+    <xsl:variable name="ps" select="$header/fileDesc/publicationStmt"/>
+    <xsl:variable name="editors" select="$ts/editor ! bt:generic-text(.)[. != '']"/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:sequence select="$ts/title ! bt:generic-text(.)"/>
+      <xsl:sequence select="$ts/author ! bt:generic-text(.)"/>
+      <xsl:sequence select="if (exists($editors)) then 'Edited by ' || string-join($editors, ', ') else ''"/>
+      <xsl:for-each select="$ts/respStmt">
+        <xsl:variable name="resp" select="bt:generic-text(resp[1])"/>
+        <xsl:sequence select="string-join((upper-case(substring($resp, 1, 1)) || substring($resp, 2),
+                                           string-join((* except resp) ! bt:generic-text(.), ', '))[. != ''], ' ')"/>
+      </xsl:for-each>
+      <xsl:sequence select="string-join((
+          $ps/(publisher | distributor | authority | pubPlace) ! bt:generic-text(.),
+          $ps/date[@when or normalize-space(.) != ''][1] ! bt:date-text(.))[. != ''], ' · ')"/>
+      <xsl:variable name="texts" select="count($corpus/descendant::TEI)"/>
+      <xsl:sequence select="$texts || (if ($texts = 1) then ' text' else ' texts')"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join((string-join($lines[. != ''], $NL),
+                                       $header/encodingDesc/projectDesc/p ! bt:generic-text(.))[. != ''],
+                                      $NL || $NL)"/>
+  </xsl:function>
+
+  <!-- a date of a header: its text, else its @when -->
+  <xsl:function name="bt:date-text" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="text" select="bt:generic-text($date)"/>
+    <xsl:sequence select="if ($text != '') then $text else string($date/@when)"/>
+  </xsl:function>
+
+  <!-- ================================================================
        any other TEI document
        ================================================================ -->
 
+  <!-- the header block (titles, authors, one a line; with $with-date the date too), then the text -->
   <xsl:template match="TEI" mode="text-generic" as="xs:string*">
+    <xsl:param name="with-date" as="xs:boolean" select="false()"/>
     <xsl:variable name="ts" select="teiHeader/fileDesc/titleStmt"/>
+    <xsl:variable name="date" select="(bt:bibl(.)/date, teiHeader/fileDesc/publicationStmt/date)
+                                      [$with-date][@when or normalize-space(.) != ''][1]"/>
     <xsl:sequence select="string-join((
         $ts/title ! bt:generic-text(.),
-        $ts/author ! bt:generic-text(.))[. != ''], $NL)"/>
+        $ts/author ! bt:generic-text(.),
+        $date ! bt:date-text(.))[. != ''], $NL)"/>
     <xsl:apply-templates select="text" mode="text-block"/>
   </xsl:template>
 

@@ -161,9 +161,11 @@ tr.pair.unaligned > td { background-color: var(--unaligned); }
 }
 </xsl:text></xsl:variable>
 
-  <!-- the head element: charset, viewport, title, inline style -->
+  <!-- the head element: charset, viewport, title, inline style (with $css after the common rules, for
+       a page that needs more of its own) -->
   <xsl:template name="bt:html-head">
     <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="css" as="xs:string" select="''"/>
     <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -172,7 +174,7 @@ tr.pair.unaligned > td { background-color: var(--unaligned); }
         <xsl:value-of select="$title"/>
       </title>
       <style>
-        <xsl:value-of select="$bt:css"/>
+        <xsl:value-of select="$bt:css || $css"/>
       </style>
     </head>
   </xsl:template>

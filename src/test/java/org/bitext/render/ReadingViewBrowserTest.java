@@ -77,6 +77,9 @@ class ReadingViewBrowserTest {
         tei = Xml.parse(teiFile);
         Renderer renderer = Renderer.load(null, List.of(Format.HTML), true);
         Files.write(dir.resolve(ARTICLE + ".html"), renderer.render(tei, Format.HTML, Map.of()));
+        // a teiCorpus with two bitext members, on one page
+        Files.write(dir.resolve("corpus.html"),
+                renderer.render(Xml.parse(TeiCorpusRenderTest.CORPUS), Format.HTML, Map.of()));
         // a small index: every corpus article
         List<XdmNode> rows = new ArrayList<>();
         for (Path a : Corpus.articles().stream().sorted().toList()) {
@@ -269,6 +272,30 @@ class ReadingViewBrowserTest {
         d.findElement(By.cssSelector("label:has(#bt-show-both)")).click();
         assertEquals("table-cell", css(zhCell, "display"));
         assertEquals("table-cell", css(enCell, "display"));
+    }
+
+    /** On the page of a teiCorpus, each member's switch and highlighting act on that member alone. */
+    @Test
+    void inACorpusEachReadingViewHasItsOwnSwitchAndHighlighting() throws Exception {
+        open(driver, "corpus.html");
+        WebElement ferryEn = driver.findElement(By.cssSelector("#m2-2 td.en"));
+        WebElement marketZh = driver.findElement(By.cssSelector("#m3 td.zh"));
+        WebElement marketEn = driver.findElement(By.cssSelector("#m3 td.en"));
+        driver.findElement(By.cssSelector("label:has(#m3-bt-show-zh)")).click();
+        assertTrue(driver.findElement(By.id("m3-bt-show-zh")).isSelected());
+        assertTrue(driver.findElement(By.id("m2-2-bt-show-both")).isSelected(), "the other member's switch keeps its choice");
+        assertEquals("none", css(marketEn, "display"), "Chinese only: no English cell");
+        assertEquals("table-cell", css(marketZh, "display"));
+        assertEquals("table-cell", css(ferryEn, "display"), "the other member's table keeps both columns");
+        assertTrue(marketZh.getRect().getWidth() > 0.8 * driver.findElement(By.cssSelector("#m3 table.parallel")).getRect()
+                .getWidth(), "the Chinese column takes the width");
+        screenshot(driver, "corpus-zh-only");
+        driver.findElement(By.cssSelector("label:has(#m3-bt-show-both)")).click();
+        assertEquals("table-cell", css(marketEn, "display"));
+        // a sentence's counterpart is found by its prefixed id
+        new Actions(driver).moveToElement(driver.findElement(By.id("m3-market-en-p1-s1"))).perform();
+        assertTrue(highlighted(driver.findElement(By.id("m3-market-zh-p1-s1"))), "counterpart highlighted");
+        assertFalse(highlighted(driver.findElement(By.id("m3-market-zh-p1-s2"))), "another sentence is not");
     }
 
     @Test
