@@ -115,7 +115,7 @@ class SampleTest {
         assertTrue(Integer.parseInt(n.getStringValue()) >= 1, name + " has no link between text of both sides");
     }
 
-    /** The warnings are those reviewed and kept in {@code corpus/sample/warnings.txt}: none new, none lost. */
+    /** The warnings are those reviewed and kept in {@code corpus/sample/reviewed-warnings.list}: none new, none lost. */
     @Test
     void warningsAreTheReviewedOnes() throws Exception {
         TreeMap<String, Boolean> got = new TreeMap<>();
@@ -124,7 +124,7 @@ class SampleTest {
                 got.put(w.asText().replace(ARTICLES + java.io.File.separator, ""), true);
             }
         }
-        List<String> reviewed = Files.readAllLines(SAMPLE.resolve("warnings.txt")).stream()
+        List<String> reviewed = Files.readAllLines(SAMPLE.resolve("reviewed-warnings.list")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).sorted().toList();
         assertEquals(String.join("\n", reviewed), String.join("\n", got.keySet()));
         assertEquals(reviewed.size(), report.get("summary").get("warnings").asInt());
