@@ -370,13 +370,7 @@ public final class TeiEncoder {
         boolean zhOnly = groups.stream().anyMatch(g -> !g.get(0).isEmpty() && g.get(1).isEmpty());
         boolean enOnly = groups.stream().anyMatch(g -> g.get(0).isEmpty() && !g.get(1).isEmpty());
         if (zhOnly && enOnly) {
-            List<Unit> zhAll = new ArrayList<>();
-            List<Unit> enAll = new ArrayList<>();
-            groups.forEach(g -> {
-                zhAll.addAll(g.get(0));
-                enAll.addAll(g.get(1));
-            });
-            groups = List.of(List.of(zhAll, enAll));
+            groups = List.of(joined(groups));
         }
         List<List<Bead>> beads = new ArrayList<>();
         for (List<List<Unit>> g : groups) {
@@ -384,20 +378,16 @@ public final class TeiEncoder {
         }
         boolean linked = beads.stream().flatMap(List::stream)
                 .anyMatch(b -> !b.source().isEmpty() && !b.target().isEmpty());
-        if (!linked && !(zh.heads().isEmpty() && zh.bylines().isEmpty() && zh.paragraphs().isEmpty())
-                && !(en.heads().isEmpty() && en.bylines().isEmpty() && en.paragraphs().isEmpty())) {
+        List<List<Unit>> all = joined(groups);
+        List<Unit> zhAll = all.get(0);
+        List<Unit> enAll = all.get(1);
+        if (!linked && !zhAll.isEmpty() && !enAll.isEmpty()) {
             // the lengths paired nothing (a poem translated at three times the usual length): the one thing known is
             // that the whole translation renders the whole original, so one link joins them, its cert the
             // probability of lengths this far apart in a true pair
-            List<Unit> zhAll = new ArrayList<>();
-            List<Unit> enAll = new ArrayList<>();
-            groups.forEach(g -> {
-                zhAll.addAll(g.get(0));
-                enAll.addAll(g.get(1));
-            });
             int zl = Arrays.stream(lengths(zhAll)).sum();
             int el = Arrays.stream(lengths(enAll)).sum();
-            groups = List.of(List.of(zhAll, enAll));
+            groups = List.of(all);
             beads = List.of(List.of(new Bead(range(zhAll.size()), range(enAll.size()), aligner.match(zl, el))));
         }
         w.writeStartElement("", "standOff", NS);
@@ -499,6 +489,17 @@ public final class TeiEncoder {
         if (!Double.isNaN(cert)) {
             w.writeAttribute("cert", String.format(Locale.ROOT, "%.2f", cert));
         }
+    }
+
+    /** The groups' units joined, in document order: [zh units, en units]. */
+    private static List<List<Unit>> joined(List<List<List<Unit>>> groups) {
+        List<Unit> zh = new ArrayList<>();
+        List<Unit> en = new ArrayList<>();
+        groups.forEach(g -> {
+            zh.addAll(g.get(0));
+            en.addAll(g.get(1));
+        });
+        return List.of(zh, en);
     }
 
     private static List<Integer> range(int n) {
