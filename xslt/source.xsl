@@ -31,13 +31,14 @@
     <xsl:variable name="date" select="string(($bibl/date/@when, $bibl/date)[1])"/>
 
     <!-- English header -->
-    <xsl:sequence select="bt:field('Title', ($bibl/title[@level = 'a'][lang('en')])[1])"/>
+    <xsl:sequence select="bt:header-line($bibl, 'title', bt:field('Title', ($bibl/title[@level = 'a'][lang('en')])[1]))"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-title')"/>
-    <xsl:sequence select="bt:field('Author', ($bibl/author[lang('en')])[1])"/>
+    <xsl:sequence select="bt:header-line($bibl, 'author', bt:field('Author', ($bibl/author[lang('en')])[1]))"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-author')"/>
-    <xsl:sequence select="bt:field('Date', $date)"/>
+    <xsl:sequence select="bt:header-line($bibl, 'date', bt:field('Date', $date))"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-date')"/>
-    <xsl:sequence select="bt:en-page-line(($bibl/biblScope[@unit = 'page'][lang('en')], $bibl/biblScope[lang('en')])[1])"/>
+    <xsl:sequence select="bt:header-line($bibl, 'page',
+        bt:en-page-line(($bibl/biblScope[@unit = 'page'][lang('en')], $bibl/biblScope[lang('en')])[1]))"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-page')"/>
     <xsl:for-each select="($bibl/note[@type = 'column'][lang('en')])[1]">
       <xsl:sequence select="bt:line-text(.)"/>
@@ -61,16 +62,19 @@
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-original')"/>
 
     <!-- Chinese header: five positional lines -->
-    <xsl:sequence select="'### ' || bt:line-text(($bibl/title[@level = 'a'][lang('zh')])[1])"/>
+    <xsl:sequence select="bt:header-line($bibl, 'zh-title',
+        '### ' || bt:line-text(($bibl/title[@level = 'a'][lang('zh')])[1]))"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-zh-title')"/>
     <xsl:sequence select="bt:line-text(($bibl/author[lang('zh')])[1])"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-zh-author')"/>
-    <xsl:sequence select="$date"/>
+    <xsl:sequence select="bt:header-line($bibl, 'zh-date', $date)"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-zh-date')"/>
-    <xsl:sequence select="bt:line-text(($bibl/biblScope[@unit = 'page'][lang('zh')], $bibl/biblScope[lang('zh')])[1])
-                          || '(' || bt:line-text(($bibl/note[@type = 'section'][lang('zh')])[1]) || ')'"/>
+    <xsl:sequence select="bt:header-line($bibl, 'zh-page',
+        bt:line-text(($bibl/biblScope[@unit = 'page'][lang('zh')], $bibl/biblScope[lang('zh')])[1])
+        || '(' || bt:line-text(($bibl/note[@type = 'section'][lang('zh')])[1]) || ')')"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-zh-page')"/>
-    <xsl:sequence select="'专栏：' || bt:line-text(($bibl/note[@type = 'column'][lang('zh')])[1])"/>
+    <xsl:sequence select="bt:header-line($bibl, 'zh-column',
+        '专栏：' || bt:line-text(($bibl/note[@type = 'column'][lang('zh')])[1]))"/>
     <xsl:sequence select="bt:blank-if($bibl, 'blank-after-zh-column')"/>
 
     <!-- Chinese body -->
@@ -93,6 +97,18 @@
       <xsl:sequence select="bt:item-marker(.) || bt:line-text(.)"/>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- one header line: none when @rend says the source has no such line (no-SLOT-line), the
+       line kept verbatim when there is one (note type="verbatim" subtype="SLOT"), else $line -->
+  <xsl:function name="bt:header-line" as="xs:string?">
+    <xsl:param name="bibl" as="element()?"/>
+    <xsl:param name="slot" as="xs:string"/>
+    <xsl:param name="line" as="xs:string"/>
+    <xsl:variable name="verbatim" select="$bibl/note[@type = 'verbatim'][@subtype = $slot][1]"/>
+    <xsl:sequence select="if (bt:rend($bibl, 'no-' || $slot || '-line')) then ()
+                          else if ($verbatim) then string($verbatim)
+                          else $line"/>
+  </xsl:function>
 
   <!-- "Label: value", or just "Label:" when the value is empty -->
   <xsl:function name="bt:field" as="xs:string">

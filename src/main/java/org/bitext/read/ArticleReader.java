@@ -30,6 +30,9 @@ public final class ArticleReader {
     private static final Pattern FIELD = Pattern.compile("^(Title|Author|Date|Page|Edition):(.*)$");
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
     private static final Pattern ZH_PAGE = Pattern.compile("^(第(\\d+)版)\\((.*)\\)$");
+    private static final Pattern DATE_LIKE = Pattern.compile("^(Date:|\\d{2,4}\\s*[-./年])");
+    private static final Pattern ZH_PAGE_LIKE = Pattern.compile("^第\\s*[0-9０-９一二三四五六七八九十]+\\s*版");
+    private static final Pattern NAME_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ZH_COLUMN = Pattern.compile("^专栏：(.*)$");
     private static final Pattern GLOSS_ENTRY = Pattern.compile("^(\\S(?:.*?\\S)?)(\\t+ *| {2,}\\t*|\u3000+)(\\S.*)$");
     /** A bulleted line: Markdown {@code - } (one space) or the Chinese {@code ▲}, followed by some text. */
@@ -258,6 +261,7 @@ public final class ArticleReader {
         private int pos; // zero-based index of the next line to read
 
         private final List<InputWarning> warnings = new ArrayList<>();
+        private final java.util.Map<String, String> verbatim = new java.util.TreeMap<>();
 
         Parser(String file, String name, List<String> lines) {
             this.file = file;
@@ -271,20 +275,26 @@ public final class ArticleReader {
                         "expected an article starting with a `Title: <English title>` line");
             }
             skipBlank();
-            String titleEn = field("Title", null, "the first line must be `Title: <English title>`");
-            blankAfter(Layout.BLANK_AFTER_TITLE);
-            String authorEn = field("Author", null, "expected `Author:` (it may be empty) after the Title line");
-            blankAfter(Layout.BLANK_AFTER_AUTHOR);
+            String titleEn = optionalField("Title", null, Layout.NO_TITLE_LINE, Layout.BLANK_AFTER_TITLE);
+            String authorEn = optionalField("Author", null, Layout.NO_AUTHOR_LINE, Layout.BLANK_AFTER_AUTHOR);
             int dateLine = pos + 1;
-            String dateText = field("Date", null, "expected `Date: YYYY-MM-DD` after the Author line");
-            LocalDate date = parseDate(dateText, dateLine, lines.get(dateLine - 1).indexOf(dateText) + 1);
-            blankAfter(Layout.BLANK_AFTER_DATE);
+            String dateText = optionalField("Date", null, Layout.NO_DATE_LINE, null);
+            Optional<LocalDate> dateEn = dateText == null ? Optional.empty() : lenientDate(dateText, dateLine, "date",
+                    "the English header's Date");
+            if (dateText != null) {
+                blankAfter(Layout.BLANK_AFTER_DATE);
+            }
             String[] page = new String[1];
             int pageLine = pos + 1;
-            String pageEn = field("Page", page, "expected `Page: N` or `Edition: N` after the Date line");
-            if (!pageEn.matches("[0-9]+")) {
-                throw new InputError(file, pageLine, lines.get(pageLine - 1).indexOf(':') + 3, "`" + abbreviate(pageEn)
-                        + "` is not a page number", "expected `" + page[0] + ": N` with N in digits, for example `Page: 2`");
+            String pageEn = optionalField("Page", page, Layout.NO_PAGE_LINE, null);
+            if (pageEn != null && !pageEn.matches("[1-9][0-9]*")) {
+                verbatim.put("page", trim(lines.get(pageLine - 1)));
+                warn(pageLine, 1, "`" + abbreviate(pageEn) + "` is not a page number; the line is kept verbatim and "
+                        + "the page is taken from the Chinese header", "header-line");
+                pageEn = null;
+            }
+            if (page[0] == null) {
+                page[0] = "Page";
             }
             int hr = findSeparator();
             Optional<String> columnEn = Optional.empty();
@@ -311,7 +321,7 @@ public final class ArticleReader {
             blankAfter(Layout.BLANK_AFTER_ORIGINAL);
             String titleZh = zhTitle();
             String authorZh = "";
-            if (pos < lines.size() && !isBlank(lines.get(pos)) && !ISO_DATE.matcher(trim(lines.get(pos))).matches()) {
+            if (pos < lines.size() && !isBlank(lines.get(pos)) && !zhHeaderLine(trim(lines.get(pos)))) {
                 authorZh = trim(lines.get(pos));
                 pos++;
                 blankAfter(Layout.BLANK_AFTER_ZH_AUTHOR);
@@ -320,28 +330,51 @@ public final class ArticleReader {
                 skipBlank();
             }
             int zhDateLine = pos + 1;
-            String zhDateText = zhLine("expected the Chinese date line `YYYY-MM-DD`");
-            LocalDate zhDate = parseDate(zhDateText, zhDateLine, 1);
-            if (!zhDate.equals(date)) {
-                throw new InputError(file, zhDateLine, 1, "the Chinese date " + zhDateText
-                        + " disagrees with the English header's Date: " + dateText + " (line " + dateLine + ")",
-                        "expected both headers to give the same date; correct the one that is wrong");
+            Optional<LocalDate> dateZh = Optional.empty();
+            if (pos < lines.size() && DATE_LIKE.matcher(trim(lines.get(pos))).find()) {
+                dateZh = lenientDate(trim(lines.get(pos)), zhDateLine, "zh-date", "the Chinese date");
+                pos++;
+                blankAfter(Layout.BLANK_AFTER_ZH_DATE);
+            } else {
+                missing(Layout.NO_ZH_DATE_LINE, zhDateLine, "date line `YYYY-MM-DD` in the Chinese header");
             }
-            blankAfter(Layout.BLANK_AFTER_ZH_DATE);
+            LocalDate date = publicationDate(dateEn, dateLine, dateZh, zhDateLine);
             int zhPageLine = pos + 1;
-            String zhPage = zhLine("expected the Chinese page line `第N版(SECTION)`");
-            Matcher pm = ZH_PAGE.matcher(zhPage);
-            if (!pm.matches()) {
-                throw new InputError(file, zhPageLine, 1, "`" + zhPage + "` is not a page line",
-                        "expected `第N版(SECTION)`, for example `第2版()` or `第5版(国内专页（经济）)`");
+            String pageZh = "";
+            String pageNumberZh = "";
+            String sectionZh = "";
+            if (pos < lines.size() && ZH_PAGE_LIKE.matcher(trim(lines.get(pos))).find()) {
+                String t = trim(lines.get(pos));
+                Matcher pm = ZH_PAGE.matcher(t);
+                if (pm.matches()) {
+                    pageZh = pm.group(1);
+                    pageNumberZh = pm.group(2);
+                    sectionZh = pm.group(3);
+                } else {
+                    verbatim.put("zh-page", t);
+                    warn(zhPageLine, 1, "`" + abbreviate(t) + "` is not a page line `第N版(SECTION)`; it is kept "
+                            + "verbatim", "header-line");
+                }
+                pos++;
+                blankAfter(Layout.BLANK_AFTER_ZH_PAGE);
+            } else {
+                missing(Layout.NO_ZH_PAGE_LINE, zhPageLine, "page line `第N版(SECTION)` in the Chinese header");
             }
-            blankAfter(Layout.BLANK_AFTER_ZH_PAGE);
             int zhColumnLine = pos + 1;
-            String zhColumn = zhLine("expected the Chinese column line `专栏：COLUMN` (the column may be empty)");
-            Matcher cm = ZH_COLUMN.matcher(zhColumn);
-            if (!cm.matches()) {
-                throw new InputError(file, zhColumnLine, 1, "`" + zhColumn + "` is not a column line",
-                        "expected `专栏：COLUMN` (the column may be empty)");
+            String columnZh = "";
+            if (pos < lines.size() && trim(lines.get(pos)).startsWith("专栏")) {
+                String t = trim(lines.get(pos));
+                Matcher cm = ZH_COLUMN.matcher(t);
+                if (cm.matches()) {
+                    columnZh = cm.group(1);
+                } else {
+                    verbatim.put("zh-column", t);
+                    warn(zhColumnLine, 1, "`" + abbreviate(t) + "` is not a column line `专栏：COLUMN`; it is kept "
+                            + "verbatim", "header-line");
+                }
+                pos++;
+            } else {
+                missing(Layout.NO_ZH_COLUMN_LINE, zhColumnLine, "column line `专栏：COLUMN` in the Chinese header");
             }
             List<RawLine> rawZh = rawLines(lines.subList(pos, lines.size()), pos, false, null);
             if (rawEn.isEmpty()) {
@@ -352,9 +385,11 @@ public final class ArticleReader {
                 throw new InputError(file, zhColumnLine, 1, "the Chinese side has no text after its header",
                         "expected the Chinese original's lines after the `专栏：` line");
             }
-            Metadata meta = new Metadata(titleEn, authorEn, date, page[0], pageEn, columnEn,
-                    titleZh, authorZh, pm.group(1), pm.group(2), pm.group(3), cm.group(1));
-            List<Block> english = classify(rawEn, headCount(rawEn, normTitle(titleEn), ArticleReader::normTitle), authorEn);
+            Metadata meta = new Metadata(titleEn == null ? "" : titleEn, authorEn == null ? "" : authorEn, date,
+                    page[0], pageEn == null ? "" : pageEn, columnEn, titleZh, authorZh, pageZh, pageNumberZh, sectionZh,
+                    columnZh, verbatim);
+            List<Block> english = classify(rawEn, headCount(rawEn, normTitle(meta.titleEn()), ArticleReader::normTitle),
+                    meta.authorEn());
             List<Block> chinese = classify(rawZh, headCount(rawZh, normTitle(titleZh), ArticleReader::normTitle), authorZh);
             warnings.sort(java.util.Comparator.comparingInt(InputWarning::line));
             return new Article(name, meta, english, Optional.ofNullable(glossary[0]), chinese, layout, warnings);
@@ -364,36 +399,96 @@ public final class ArticleReader {
             warnings.add(new InputWarning(file, line, column, message, kind));
         }
 
-        private String field(String key, String[] label, String expected) throws InputError {
-            if (pos >= lines.size()) {
-                throw new InputError(file, lines.size(), 1, "the file ends inside the header", expected);
-            }
-            String raw = lines.get(pos);
-            Matcher m = FIELD.matcher(raw.stripTrailing());
-            boolean ok = m.matches() && (m.group(1).equals(key)
+        /**
+         * The value of the English header line {@code key:} at the cursor, or null (with a warning and the layout token
+         * {@code absent}) when the header has no such line there.
+         */
+        private String optionalField(String key, String[] label, Layout absent, Layout blank) {
+            Matcher m = pos < lines.size() ? FIELD.matcher(lines.get(pos).stripTrailing()) : null;
+            boolean ok = m != null && m.matches() && (m.group(1).equals(key)
                     || key.equals("Page") && m.group(1).equals("Edition"));
             if (!ok) {
-                throw new InputError(file, pos + 1, 1, "unexpected line `" + abbreviate(trim(raw)) + "`", expected);
+                missing(absent, pos + 1, "`" + key + ":` line in the English header");
+                return null;
             }
             if (label != null) {
                 label[0] = m.group(1);
             }
             pos++;
+            if (blank != null) {
+                blankAfter(blank);
+            }
             return trim(m.group(2));
         }
 
-        private LocalDate parseDate(String text, int line, int column) throws InputError {
-            Matcher m = ISO_DATE.matcher(text);
-            String expected = "expected an ISO date YYYY-MM-DD, for example 1960-06-14";
-            if (!m.matches()) {
-                throw new InputError(file, line, Math.max(column, 1), "`" + abbreviate(text) + "` is not a date", expected);
+        /** Whether a line after the Chinese title is the date, page or column line (so not the author line). */
+        private static boolean zhHeaderLine(String t) {
+            return DATE_LIKE.matcher(t).find() || ZH_PAGE_LIKE.matcher(t).find() || t.startsWith("专栏");
+        }
+
+        private void missing(Layout absent, int line, String what) {
+            layout.add(absent);
+            warn(Math.min(line, Math.max(lines.size(), 1)), 1, "no " + what + "; the article is converted "
+                    + "without it", "header-missing-line");
+        }
+
+        /** An ISO date, or empty (the line kept verbatim under {@code slot}, with a warning) when it is not one. */
+        private Optional<LocalDate> lenientDate(String text, int line, String slot, String what) {
+            Matcher m = ISO_DATE.matcher(text.startsWith("Date:") ? trim(text.substring(5)) : text);
+            if (m.matches()) {
+                try {
+                    return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3))));
+                } catch (DateTimeException e) {
+                    // kept verbatim below
+                }
             }
-            try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-            } catch (DateTimeException e) {
-                throw new InputError(file, line, Math.max(column, 1), "`" + text + "` is not a calendar date", expected);
+            verbatim.put(slot, trim(lines.get(line - 1)));
+            warn(line, 1, "`" + abbreviate(text) + "` in " + what + " is not a calendar date YYYY-MM-DD; the line is "
+                    + "kept verbatim", "header-line");
+            return Optional.empty();
+        }
+
+        /**
+         * The publication date: the English header's, else the Chinese header's, else the one the file name starts
+         * with. When both headers give a date and they disagree, the one the file name agrees with wins (the English
+         * one otherwise) and the other line is kept verbatim, with a warning.
+         */
+        private LocalDate publicationDate(Optional<LocalDate> en, int enLine, Optional<LocalDate> zh, int zhLine)
+                throws InputError {
+            Optional<LocalDate> named = Optional.empty();
+            Matcher nm = NAME_DATE.matcher(name);
+            if (nm.find()) {
+                try {
+                    named = Optional.of(LocalDate.parse(nm.group()));
+                } catch (DateTimeException e) {
+                    // not a date
+                }
             }
+            if (en.isPresent() && zh.isPresent() && !en.equals(zh)) {
+                boolean zhWins = named.equals(zh);
+                int loserLine = zhWins ? enLine : zhLine;
+                verbatim.put(zhWins ? "date" : "zh-date", trim(lines.get(loserLine - 1)));
+                LocalDate taken = (zhWins ? zh : en).get();
+                warn(loserLine, 1, "the headers disagree on the date (English " + en.get() + ", Chinese " + zh.get()
+                        + "); " + taken + " is taken" + (named.equals(Optional.of(taken)) ? ", as the file name says"
+                        : "") + ", and this line is kept verbatim", "header-date-mismatch");
+                return (zhWins ? zh : en).get();
+            }
+            if (en.isPresent()) {
+                return en.get();
+            }
+            if (zh.isPresent()) {
+                return zh.get();
+            }
+            if (named.isPresent()) {
+                warn(enLine, 1, "neither header has a readable date; " + named.get() + " is taken from the file name",
+                        "header-date-from-name");
+                return named.get();
+            }
+            throw new InputError(file, enLine, 1, "no date: neither header has a YYYY-MM-DD date and the file name "
+                    + "does not start with one", "expected `Date: YYYY-MM-DD` in the English header (or the date "
+                    + "line of the Chinese header, or a file name starting with the date)");
         }
 
         private void blankAfter(Layout token) {
@@ -444,31 +539,18 @@ public final class ArticleReader {
             pos++;
         }
 
-        private String zhTitle() throws InputError {
-            String expected = "expected the Chinese title line `### <title>`";
-            if (pos >= lines.size()) {
-                throw new InputError(file, lines.size(), 1, "the file ends before the Chinese side", expected);
-            }
-            String t = trim(lines.get(pos));
+        private String zhTitle() {
+            String t = pos < lines.size() ? trim(lines.get(pos)) : "";
             if (!t.startsWith("###")) {
-                throw new InputError(file, pos + 1, 1, "unexpected line `" + abbreviate(t) + "`", expected);
+                missing(Layout.NO_ZH_TITLE_LINE, pos + 1, "title line `### <title>` in the Chinese header");
+                return "";
             }
             pos++;
             String title = trim(t.substring(3));
             if (title.isEmpty()) {
-                throw new InputError(file, pos, 4, "the Chinese title is empty", expected);
+                warn(pos, 1, "the Chinese title line `###` is empty", "header-line");
             }
             return title;
-        }
-
-        private String zhLine(String expected) throws InputError {
-            if (pos >= lines.size()) {
-                throw new InputError(file, lines.size(), 1, "the file ends inside the Chinese header", expected);
-            }
-            if (isBlank(lines.get(pos))) {
-                throw new InputError(file, pos + 1, 1, "unexpected blank line", expected);
-            }
-            return trim(lines.get(pos++));
         }
 
         /** Non-blank body lines with their layout; the English side may end with a glossary block. */

@@ -44,8 +44,12 @@ final class HeaderBuilder {
         b.parts.add(new Tei.BiblTitle("j", ZH, "人民日报"));
         b.parts.add(new Tei.BiblTitle("j", EN, "People's Daily"));
         b.parts.add(new Tei.Date(m.date().toString(), m.date().toString()));
-        b.parts.add(new Tei.BiblScope("page", m.pageEn(), EN, m.pageLabelEn() + " " + m.pageEn()));
-        b.parts.add(new Tei.BiblScope("page", m.pageNumberZh(), ZH, m.pageZh()));
+        if (!m.pageEn().isEmpty()) {
+            b.parts.add(new Tei.BiblScope("page", m.pageEn(), EN, m.pageLabelEn() + " " + m.pageEn()));
+        }
+        if (!m.pageZh().isEmpty()) {
+            b.parts.add(new Tei.BiblScope("page", m.pageNumberZh(), ZH, m.pageZh()));
+        }
         if (!m.sectionZh().isEmpty()) {
             b.parts.add(new Tei.Note("section", ZH, m.sectionZh()));
         }
@@ -53,6 +57,9 @@ final class HeaderBuilder {
             b.parts.add(new Tei.Note("column", ZH, m.columnZh()));
         }
         m.columnEn().ifPresent(c -> b.parts.add(new Tei.Note("column", EN, c)));
+        // header lines whose value could not be read, kept as they are for the source rendering
+        m.verbatim().forEach((slot, line) -> b.parts.add(new Tei.Note("verbatim", slot,
+                slot.startsWith("zh-") ? ZH : EN, line)));
 
         Tei.Application app = h.encodingDesc.appInfo.application;
         app.id = "bitext";
@@ -71,6 +78,9 @@ final class HeaderBuilder {
     /** The side's title lines as main and sub titles when the body repeats the title over several lines. */
     private static void addTitles(List<Tei.Phrase> out, List<Block> side, String headerTitle, String lang) {
         List<Block> heads = side.stream().filter(b -> b.kind() == Block.Kind.HEAD).toList();
+        if (heads.size() < 2 && headerTitle.isEmpty() && lang.equals(EN)) {
+            return; // no English title line: the Chinese title alone
+        }
         if (heads.size() < 2) {
             out.add(new Tei.Phrase("main", null, lang, headerTitle));
             return;

@@ -89,11 +89,12 @@ public class CliTest {
         Files.createDirectories(in);
         Files.copy(Corpus.DIR.resolve("1960-06-05_taifeng_jingbao_dash_ranges.txt"), in.resolve("good.txt"));
         Files.writeString(in.resolve("bad.txt"), Files.readString(in.resolve("good.txt"))
-                .replace("Date: 1960-06-05", "Date: 1960-13-45"));
+                .replace("Original:", "Originally:"));
         Path out = tmp.resolve("out");
         Result r = bitext("convert", in.toString(), "-o", out.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("bad.txt:3:7: error: `1960-13-45` is not a calendar date"), r.err());
+        assertTrue(r.err().contains("bad.txt:13:1: error: unexpected line `Originally:` — expected the line `Original:` after `<hr />`"),
+                r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         assertTrue(Files.exists(out.resolve("good.xml")), "one bad article does not stop the batch");

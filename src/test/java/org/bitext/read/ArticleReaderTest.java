@@ -98,6 +98,10 @@ class ArticleReaderTest {
         assertEquals(lf, reader.read("x", "x", text.replace("\n", "\r").getBytes(StandardCharsets.UTF_8)));
     }
 
+    private Article read(String text) throws InputError {
+        return reader.read("bad.txt", "bad", text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private InputError refuse(String text) {
         return assertThrows(InputError.class, () -> reader.read("bad.txt", "bad", text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -121,31 +125,46 @@ class ArticleReaderTest {
     }
 
     @Test
-    void malformedDateIsLocated() throws Exception {
-        InputError e = refuse(reference().replace("Date: 1960-06-14", "Date: 1960-13-45"));
-        assertEquals("bad.txt:3:7: error: `1960-13-45` is not a calendar date — expected an ISO date YYYY-MM-DD, "
-                + "for example 1960-06-14", e.getMessage());
+    void malformedDateIsKeptVerbatimWithALocatedWarning() throws Exception {
+        Article a = read(reference().replace("Date: 1960-06-14", "Date: 1960-13-45"));
+        assertEquals(List.of("bad.txt:3:1: warning: `1960-13-45` in the English header's Date is not a calendar date "
+                + "YYYY-MM-DD; the line is kept verbatim [header-line]"), a.warnings().stream().map(String::valueOf)
+                .toList());
+        assertEquals(java.time.LocalDate.of(1960, 6, 14), a.meta().date()); // from the Chinese header
+        assertEquals(java.util.Map.of("date", "Date: 1960-13-45"), a.meta().verbatim());
     }
 
     @Test
-    void datesOfTheTwoHeadersMustAgree() throws Exception {
-        InputError e = refuse(reference().replace("\n1960-06-14\n", "\n1960-06-15\n"));
-        assertEquals(26, e.line());
-        assertTrue(e.problem().contains("disagrees"), e.problem());
+    void disagreeingDatesKeepTheSecondVerbatim() throws Exception {
+        Article a = read(reference().replace("\n1960-06-14\n", "\n1960-06-15\n"));
+        assertEquals(1, a.warnings().size());
+        assertEquals(26, a.warnings().get(0).line());
+        assertEquals("header-date-mismatch", a.warnings().get(0).kind());
+        assertEquals(java.time.LocalDate.of(1960, 6, 14), a.meta().date()); // the English one: the file name has none
+        assertEquals(java.util.Map.of("zh-date", "1960-06-15"), a.meta().verbatim());
     }
 
     @Test
-    void missingTitleLine() {
-        InputError e = refuse("Author:\nDate: 1960-06-14\n");
-        assertEquals(1, e.line());
-        assertTrue(e.getMessage().contains("`Title: <English title>`"));
+    void noDateAnywhereIsRefused() throws Exception {
+        InputError e = refuse(reference().replace("Date: 1960-06-14\n", "").replace("\n1960-06-14\n", "\n"));
+        assertEquals(3, e.line());
+        assertTrue(e.problem().startsWith("no date"), e.problem());
+    }
+
+    @Test
+    void missingTitleLineWarnsAndIsRecorded() throws Exception {
+        Article a = read(reference().substring(reference().indexOf('\n') + 1));
+        assertEquals("bad.txt:1:1: warning: no `Title:` line in the English header; the article is converted without "
+                + "it [header-missing-line]", a.warnings().get(0).toString());
+        assertTrue(a.layout().contains(Layout.NO_TITLE_LINE));
+        assertEquals("", a.meta().titleEn());
     }
 
     @Test
     void missingChineseSide() throws Exception {
         String text = reference();
         InputError e = refuse(text.substring(0, text.indexOf("### ")));
-        assertTrue(e.getMessage().contains("expected the Chinese title line"), e.getMessage());
+        assertTrue(e.problem().contains("the Chinese side has no text"), e.getMessage());
     }
 
     @Test
@@ -208,7 +227,7 @@ class ArticleReaderTest {
     void truncatedChineseHeader() throws Exception {
         String text = reference();
         InputError e = refuse(text.substring(0, text.indexOf("第2版")));
-        assertTrue(e.getMessage().contains("ends inside the Chinese header"), e.getMessage());
+        assertTrue(e.problem().contains("the Chinese side has no text"), e.getMessage());
     }
 
     @Test
@@ -220,9 +239,12 @@ class ArticleReaderTest {
     }
 
     @Test
-    void pageMustBeANumber() throws Exception {
-        InputError e = refuse(reference().replace("Page: 2", "Page: two"));
-        assertEquals("bad.txt:4:7: error: `two` is not a page number — expected `Page: N` with N in digits, for example `Page: 2`",
-                e.getMessage());
+    void pageThatIsNotANumberIsKeptVerbatim() throws Exception {
+        Article a = read(reference().replace("Page: 2", "Page: two"));
+        assertEquals("bad.txt:4:1: warning: `two` is not a page number; the line is kept verbatim and the page is "
+                + "taken from the Chinese header [header-line]", a.warnings().get(0).toString());
+        assertEquals("", a.meta().pageEn());
+        assertEquals("2", a.meta().pageNumberZh());
+        assertEquals(java.util.Map.of("page", "Page: two"), a.meta().verbatim());
     }
 }

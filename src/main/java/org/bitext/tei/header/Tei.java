@@ -164,11 +164,18 @@ public final class Tei {
     /** {@code note} with {@code @type}. */
     @XmlRootElement(name = "note")
     public static final class Note extends Phrase {
+        @XmlAttribute(name = "subtype") public String subtype;
+
         public Note() {
         }
 
         public Note(String type, String lang, String text) {
             super(type, null, lang, text);
+        }
+
+        public Note(String type, String subtype, String lang, String text) {
+            super(type, null, lang, text);
+            this.subtype = subtype;
         }
     }
 
