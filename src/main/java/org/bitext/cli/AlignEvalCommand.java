@@ -58,6 +58,7 @@ final class AlignEvalCommand implements Callable<Integer> {
         TeiEncoder encoder = new TeiEncoder();
         Scores allLinks = new Scores(0, 0, 0);
         Scores allPairs = new Scores(0, 0, 0);
+        Scores allPU = new Scores(0, 0, 0);
         List<String> wrong = new ArrayList<>();
         double sumZh = 0;
         double sumEn = 0;
@@ -68,7 +69,13 @@ final class AlignEvalCommand implements Callable<Integer> {
         for (Inputs.Input in : Inputs.collect(inputs, "tsv")) {
             String name = in.file().getFileName().toString().replaceFirst("\\.tsv$", "");
             Path dir = corpus != null ? corpus : in.file().toAbsolutePath().getParent().getParent();
+            if (corpus == null && Files.isDirectory(dir.resolve("articles"))) {
+                dir = dir.resolve("articles"); // the development sample's layout: gold/ beside articles/
+            }
             Path article = dir.resolve(name + ".txt");
+            if (!Files.isRegularFile(article) && Files.isRegularFile(dir.resolve(name + ".md"))) {
+                article = dir.resolve(name + ".md");
+            }
             SentenceAlignment system;
             List<Link> gold;
             try {
@@ -97,6 +104,7 @@ final class AlignEvalCommand implements Callable<Integer> {
             Scores pairs = Scores.pairs(system.links(), gold);
             allLinks = allLinks.plus(links);
             allPairs = allPairs.plus(pairs);
+            allPU = allPU.plus(Scores.pairsAndUnaligned(system.links(), gold));
             out.printf(Locale.ROOT, "%-58s %5d %5d %5d  %6.3f %6.3f %6.3f  %6.3f%n", name, links.gold(),
                     links.system(), links.correct(), links.precision(), links.recall(), links.f1(), pairs.f1());
             for (Link g : gold) {
@@ -130,6 +138,9 @@ final class AlignEvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "links: exact match of the whole group; pairs: the Chinese-English sentence pairs the"
                 + " links imply (%d gold, %d found, %d right: P %.3f R %.3f F1 %.3f)%n", allPairs.gold(),
                 allPairs.system(), allPairs.correct(), allPairs.precision(), allPairs.recall(), allPairs.f1());
+        out.printf(Locale.ROOT, "pairs and unaligned sentences (each sentence left without counterpart one item): %d gold,"
+                + " %d found, %d right: P %.3f R %.3f F1 %.3f%n", allPU.gold(), allPU.system(), allPU.correct(),
+                allPU.precision(), allPU.recall(), allPU.f1());
         if (!oneToOne.isEmpty() && sumZh > 0) {
             double ratio = sumEn / sumZh;
             double sq = 0;

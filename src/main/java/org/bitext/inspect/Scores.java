@@ -31,6 +31,33 @@ public record Scores(int system, int gold, int correct) {
         return new Scores(s.size(), g.size(), correct);
     }
 
+    /**
+     * Sentence pairs and unaligned sentences: the pairs the links imply, plus one item per sentence a link leaves
+     * without counterpart ({@code zh-p3-s2 -}, {@code - en-p1-s1}). The headline figure of the alignment issue:
+     * a sentence wrongly left unaligned, or wrongly paired, counts against it either way.
+     */
+    public static Scores pairsAndUnaligned(List<Link> system, List<Link> gold) {
+        Set<String> s = pairsOf(system);
+        Set<String> g = pairsOf(gold);
+        s.addAll(unalignedOf(system));
+        g.addAll(unalignedOf(gold));
+        int correct = (int) s.stream().filter(g::contains).count();
+        return new Scores(s.size(), g.size(), correct);
+    }
+
+    private static Set<String> unalignedOf(List<Link> links) {
+        Set<String> out = new HashSet<>();
+        for (Link l : links) {
+            if (l.en().isEmpty()) {
+                l.zh().forEach(z -> out.add(z + " -"));
+            }
+            if (l.zh().isEmpty()) {
+                l.en().forEach(e -> out.add("- " + e));
+            }
+        }
+        return out;
+    }
+
     private static Set<String> pairsOf(List<Link> links) {
         Set<String> out = new HashSet<>();
         for (Link l : links) {
