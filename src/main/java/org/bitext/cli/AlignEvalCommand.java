@@ -12,7 +12,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import net.sf.saxon.s9api.SaxonApiException;
+import org.bitext.align.AlignParams;
+import org.bitext.align.Anchors;
 import org.bitext.align.Lengths;
+import org.bitext.align.Seg;
+import org.bitext.inspect.AlignStudy;
 import org.bitext.inspect.Gold;
 import org.bitext.inspect.Link;
 import org.bitext.inspect.Scores;
@@ -50,6 +54,16 @@ final class AlignEvalCommand implements Callable<Integer> {
             description = "List the links the aligner got wrong (default: yes).")
     boolean errors;
 
+    @Option(names = "--cross-validate",
+            description = "Also print the cross-validated score of the article aligner: its weights chosen on half of"
+                    + " the gold articles and measured on the other half, and the reverse; with the calibration table"
+                    + " of its certs.")
+    boolean crossValidate;
+
+    @Option(names = "--ablation",
+            description = "With --cross-validate: the cross-validated score with each kind of anchor left out.")
+    boolean ablation;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +78,7 @@ final class AlignEvalCommand implements Callable<Integer> {
         double sumEn = 0;
         List<double[]> oneToOne = new ArrayList<>();
         int failed = 0;
+        List<AlignStudy.Item> items = new ArrayList<>();
         out.printf("%-58s %5s %5s %5s  %6s %6s %6s  %6s%n", "article", "gold", "found", "right", "P", "R", "F1",
                 "pair F1");
         for (Inputs.Input in : Inputs.collect(inputs, "tsv")) {
@@ -89,6 +104,7 @@ final class AlignEvalCommand implements Callable<Integer> {
                 byte[] tei = encoder.encode(a, article.getFileName().toString());
                 system = SentenceAlignment.of(Xml.parse(new ByteArrayInputStream(tei), article.toUri().toString()));
                 gold = Gold.read(in.file(), in.display(), system);
+                items.add(item(name, a, system, gold));
             } catch (InputError e) {
                 err.println(e.getMessage());
                 failed++;
@@ -154,7 +170,74 @@ final class AlignEvalCommand implements Callable<Integer> {
             out.println("links the aligner got wrong (missed: in the gold, not found; wrong: found, not in the gold):");
             wrong.forEach(w -> out.println("  " + w));
         }
+        if (crossValidate) {
+            study(out, items);
+        }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static AlignStudy.Item item(String name, Article a, SentenceAlignment system, List<Link> gold) {
+        List<Seg> zh = new ArrayList<>();
+        List<Seg> en = new ArrayList<>();
+        system.sentences().forEach((id, text) -> {
+            boolean chinese = system.chinese().contains(id);
+            (chinese ? zh : en).add(Seg.of(id, text, !chinese));
+        });
+        return new AlignStudy.Item(name, zh, en, TeiEncoder.glossaryPairs(a), gold);
+    }
+
+    private void study(PrintWriter out, List<AlignStudy.Item> items) {
+        out.println();
+        out.println("article aligner (whole-article dynamic programme with anchors), " + items.size() + " articles:");
+        AlignStudy.CrossValidation cv = AlignStudy.crossValidate(items, AlignParams.DEFAULT);
+        Scores all = AlignStudy.score(items, AlignParams.DEFAULT);
+        out.printf(Locale.ROOT, "  default weights, all articles:  pairs and unaligned P %.3f R %.3f F1 %.3f%n",
+                all.precision(), all.recall(), all.f1());
+        out.printf(Locale.ROOT, "  cross-validated (2 halves):     pairs and unaligned P %.3f R %.3f F1 %.3f;"
+                + " exact links F1 %.3f%n", cv.test().precision(), cv.test().recall(), cv.test().f1(), cv.exact().f1());
+        out.println("  weights chosen on half 1: " + cv.chosen().get(0));
+        out.println("  weights chosen on half 2: " + cv.chosen().get(1));
+        AlignParams full = AlignStudy.tune(items, AlignParams.DEFAULT);
+        out.printf(Locale.ROOT, "  weights chosen on all articles: %s (F1 on them %.3f)%n", full,
+                AlignStudy.score(items, full).f1());
+        out.println("  calibration of @cert on the held-out halves (two-sided links):");
+        out.println("    cert        links  right  share right");
+        double[][] bins = {{0, 0.5}, {0.5, 0.7}, {0.7, 0.9}, {0.9, 0.95}, {0.95, 1.01}};
+        for (double[] b : bins) {
+            int n = 0;
+            int right = 0;
+            for (double[] c : cv.certs()) {
+                if (c[0] >= b[0] && c[0] < b[1]) {
+                    n++;
+                    right += (int) c[1];
+                }
+            }
+            out.printf(Locale.ROOT, "    %.2f–%.2f  %5d  %5d  %s%n", b[0], Math.min(b[1], 1.0), n, right,
+                    n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) right / n));
+        }
+        int n9 = 0;
+        int r9 = 0;
+        for (double[] c : cv.certs()) {
+            if (c[0] >= 0.9) {
+                n9++;
+                r9 += (int) c[1];
+            }
+        }
+        out.printf(Locale.ROOT, "    cert >= 0.90: %d links, %.3f right%n", n9, n9 == 0 ? 0 : (double) r9 / n9);
+        if (ablation) {
+            out.println("  ablation (cross-validated pairs-and-unaligned F1 without one kind of anchor):");
+            out.printf(Locale.ROOT, "    %-14s %.3f%n", "all anchors", cv.test().f1());
+            for (Anchors.Kind k : Anchors.Kind.values()) {
+                java.util.Set<Anchors.Kind> f = java.util.EnumSet.allOf(Anchors.Kind.class);
+                f.remove(k);
+                double f1 = AlignStudy.crossValidate(items, AlignParams.DEFAULT.withFeatures(f)).test().f1();
+                out.printf(Locale.ROOT, "    %-14s %.3f (%+.3f)%n", "no " + k.name().toLowerCase(Locale.ROOT), f1,
+                        f1 - cv.test().f1());
+            }
+            double none = AlignStudy.crossValidate(items,
+                    AlignParams.DEFAULT.withFeatures(java.util.EnumSet.noneOf(Anchors.Kind.class))).test().f1();
+            out.printf(Locale.ROOT, "    %-14s %.3f (%+.3f)%n", "no anchors", none, none - cv.test().f1());
+        }
     }
 
     private static String show(Link l) {

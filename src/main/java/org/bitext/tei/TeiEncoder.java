@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,10 @@ import net.sf.saxon.s9api.BuildingStreamWriter;
 import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmNode;
+import org.bitext.align.AlignParams;
+import org.bitext.align.ArticleAligner;
 import org.bitext.align.Bead;
+import org.bitext.align.Seg;
 import org.bitext.align.LengthAligner;
 import org.bitext.align.Lengths;
 import org.bitext.read.Article;
@@ -49,20 +54,15 @@ public final class TeiEncoder {
     private static final Pattern DATELINE = Pattern.compile(
             "^(\\(From Our Own Correspondent\\)|Xinhua News Agency, [^.\\[\\]【】]{1,40}?\\.(?= )|（From Our Own Correspondent）|【[^】]{1,80}】|\\[[^\\]]{1,80}\\]|本报讯|新华社[^　\\s]{1,12}?[电讯])");
 
-    private final LengthAligner aligner;
-    private final LengthAligner sentenceAligner;
+    private final ArticleAligner aligner;
 
     public TeiEncoder() {
-        this(LengthAligner.chineseEnglish(), LengthAligner.chineseEnglishSentences());
+        this(AlignParams.DEFAULT);
     }
 
-    /**
-     * @param aligner         aligns heads, bylines and paragraphs (pairs them by position when the counts agree)
-     * @param sentenceAligner aligns the sentences inside each unit-level link (always by length)
-     */
-    public TeiEncoder(LengthAligner aligner, LengthAligner sentenceAligner) {
-        this.aligner = aligner;
-        this.sentenceAligner = sentenceAligner;
+    /** @param params the weights of the sentence aligner ({@link ArticleAligner}) */
+    public TeiEncoder(AlignParams params) {
+        this.aligner = new ArticleAligner(params);
     }
 
     /** The TEI document for the article, as UTF-8 bytes. */
@@ -139,7 +139,7 @@ public final class TeiEncoder {
                 glossary(w, article.glossary().get());
             }
             w.writeEndElement(); // text
-            standOff(w, zh, en);
+            standOff(w, zh, en, glossaryPairs(article));
             w.writeEndElement(); // TEI
             w.writeEndDocument();
             w.close();
@@ -148,17 +148,25 @@ public final class TeiEncoder {
         }
     }
 
+    /** The article's glossary as term → gloss pairs (the anchors of the sentence aligner); unsplit lines left out. */
+    public static List<Map.Entry<String, String>> glossaryPairs(Article article) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        article.glossary().ifPresent(g -> g.entries().stream().filter(GlossEntry::split)
+                .forEach(e -> out.add(Map.entry(e.term(), e.gloss()))));
+        return out;
+    }
+
     /** {@code rmrb-} and the input's base name, made a valid, stable XML name. */
     static String documentId(String name) {
         return "rmrb-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
     }
 
     /** An alignment unit as written: its id and length, and the ids and lengths of its sentences. */
-    private record Unit(String id, int length, List<String> sentences, int[] sentenceLengths) {
+    private record Unit(String id, int length, List<String> sentences, int[] sentenceLengths, List<String> texts) {
     }
 
-    /** A side's alignment units, by kind (list items count as paragraphs: body units in document order). */
-    private record Units(List<Unit> heads, List<Unit> bylines, List<Unit> paragraphs) {
+    /** A side's alignment units, by kind (list items count as paragraphs), and all of them in document order. */
+    private record Units(List<Unit> heads, List<Unit> bylines, List<Unit> paragraphs, List<Unit> all) {
     }
 
     private Units side(XMLStreamWriter w, List<Block> blocks, String type, String lang, String prefix,
@@ -170,6 +178,7 @@ public final class TeiEncoder {
         List<Unit> heads = new ArrayList<>();
         List<Unit> bylines = new ArrayList<>();
         List<Unit> paras = new ArrayList<>();
+        List<Unit> all = new ArrayList<>();
         int paragraphs = 0;
         int items = 0;
         boolean firstParagraph = true;
@@ -243,20 +252,24 @@ public final class TeiEncoder {
             }
             List<String> ids = new ArrayList<>(sentences.size());
             int[] lengths = new int[sentences.size()];
+            List<String> texts = new ArrayList<>(sentences.size());
             for (int k = 0; k < sentences.size(); k++) {
                 ids.add(id + "-s" + (k + 1));
                 Sentence sentence = sentences.get(k);
-                lengths[k] = Lengths.of(display.substring(sentence.start(), sentence.end()), english);
+                texts.add(display.substring(sentence.start(), sentence.end()));
+                lengths[k] = Lengths.of(texts.get(k), english);
             }
             content.write(w, sentences, ids);
-            kind.add(new Unit(id, Lengths.of(display, english), ids, lengths));
+            Unit unit = new Unit(id, Lengths.of(display, english), ids, lengths, texts);
+            kind.add(unit);
+            all.add(unit);
             w.writeEndElement();
         }
         if (inList) {
             w.writeEndElement(); // list
         }
         w.writeEndElement(); // div
-        return new Units(heads, bylines, paras);
+        return new Units(heads, bylines, paras, all);
     }
 
     private static String rend(boolean blankBefore, boolean right) {
@@ -357,51 +370,129 @@ public final class TeiEncoder {
     }
 
     /**
-     * The unit-level alignment in groups aligned one after the other: heads with heads, bylines with bylines, body
-     * units with body units. When one kind has units on the Chinese side only and another on the English side only
-     * (a caption whose English line repeats the title, so it is a head, while the Chinese line does not, so it is a
-     * p), the per-kind alignment could pair nothing; then all units are aligned together, in document order.
+     * The alignment, made at the sentence level over the whole article ({@link ArticleAligner}: lengths, unit
+     * boundaries and anchors such as numbers and the glossary's names); the unit-level links follow from it, one per
+     * group of units the sentence links join, with the lowest cert of those links. When it pairs nothing at all
+     * (a poem translated at three times the usual length), the one thing known is that the whole translation renders
+     * the whole original: one link joins them at both levels, its cert the probability of lengths this far apart in
+     * a true pair.
      */
-    private void standOff(XMLStreamWriter w, Units zh, Units en) throws XMLStreamException {
-        List<List<List<Unit>>> groups = new ArrayList<>(); // per group: [zh units, en units]
-        groups.add(List.of(zh.heads(), en.heads()));
-        groups.add(List.of(zh.bylines(), en.bylines()));
-        groups.add(List.of(zh.paragraphs(), en.paragraphs()));
-        boolean zhOnly = groups.stream().anyMatch(g -> !g.get(0).isEmpty() && g.get(1).isEmpty());
-        boolean enOnly = groups.stream().anyMatch(g -> g.get(0).isEmpty() && !g.get(1).isEmpty());
-        if (zhOnly && enOnly) {
-            groups = List.of(joined(groups));
-        }
-        List<List<Bead>> beads = new ArrayList<>();
-        for (List<List<Unit>> g : groups) {
-            beads.add(aligner.align(lengths(g.get(0)), lengths(g.get(1))));
-        }
-        boolean linked = beads.stream().flatMap(List::stream)
-                .anyMatch(b -> !b.source().isEmpty() && !b.target().isEmpty());
-        List<List<Unit>> all = joined(groups);
-        List<Unit> zhAll = all.get(0);
-        List<Unit> enAll = all.get(1);
-        if (!linked && !zhAll.isEmpty() && !enAll.isEmpty()) {
-            // the lengths paired nothing (a poem translated at three times the usual length): the one thing known is
-            // that the whole translation renders the whole original, so one link joins them, its cert the
-            // probability of lengths this far apart in a true pair
-            int zl = Arrays.stream(lengths(zhAll)).sum();
-            int el = Arrays.stream(lengths(enAll)).sum();
-            groups = List.of(all);
-            beads = List.of(List.of(new Bead(range(zhAll.size()), range(enAll.size()), aligner.match(zl, el))));
+    private void standOff(XMLStreamWriter w, Units zh, Units en, List<Map.Entry<String, String>> glossary)
+            throws XMLStreamException {
+        List<Seg> zs = segs(zh.all());
+        List<Seg> es = segs(en.all());
+        List<Bead> beads = aligner.align(zs, es, glossary);
+        boolean linked = beads.stream().anyMatch(b -> !b.source().isEmpty() && !b.target().isEmpty());
+        if (!linked && !zs.isEmpty() && !es.isEmpty()) {
+            int zl = zs.stream().mapToInt(Seg::length).sum();
+            int el = es.stream().mapToInt(Seg::length).sum();
+            double cert = Math.round(LengthAligner.chineseEnglish().match(zl, el) * 100) / 100.0;
+            beads = List.of(new Bead(range(zs.size()), range(es.size()), cert));
         }
         w.writeStartElement("", "standOff", NS);
         startLinkGrp(w, "paragraph");
-        for (int k = 0; k < groups.size(); k++) {
-            unitLinks(w, beads.get(k), groups.get(k).get(0), groups.get(k).get(1));
-        }
+        unitLinks(w, beads, zs, es, zh.all(), en.all());
         w.writeEndElement();
         startLinkGrp(w, "sentence");
-        for (int k = 0; k < groups.size(); k++) {
-            sentenceLinks(w, beads.get(k), groups.get(k).get(0), groups.get(k).get(1));
+        for (Bead b : beads) {
+            link(w, b.source().stream().map(i -> zs.get(i).id()).toList(),
+                    b.target().stream().map(i -> es.get(i).id()).toList(), b.cert());
         }
         w.writeEndElement();
         w.writeEndElement();
+    }
+
+    private static List<Seg> segs(List<Unit> units) {
+        List<Seg> out = new ArrayList<>();
+        for (Unit u : units) {
+            for (int k = 0; k < u.sentences().size(); k++) {
+                out.add(new Seg(u.sentences().get(k), u.texts().get(k), u.id(), k == 0,
+                        u.id().charAt(u.id().indexOf('-') + 1), u.sentenceLengths()[k]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One link per group of units joined by two-sided sentence links (union of the units each link touches), in the
+     * order of the sentence links; a unit no two-sided link touches is unaligned.
+     */
+    private static void unitLinks(XMLStreamWriter w, List<Bead> beads, List<Seg> zs, List<Seg> es, List<Unit> zhUnits,
+                                  List<Unit> enUnits) throws XMLStreamException {
+        Map<String, String> parent = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
+            @Override
+            public String apply(String u) {
+                String p = parent.getOrDefault(u, u);
+                if (p.equals(u)) {
+                    return u;
+                }
+                String r = apply(p);
+                parent.put(u, r);
+                return r;
+            }
+        };
+        for (Bead b : beads) {
+            if (b.source().isEmpty() || b.target().isEmpty()) {
+                continue;
+            }
+            String root = find.apply(zs.get(b.source().get(0)).unit());
+            for (int i : b.source()) {
+                parent.put(find.apply(zs.get(i).unit()), root);
+            }
+            for (int j : b.target()) {
+                parent.put(find.apply(es.get(j).unit()), find.apply(root));
+            }
+        }
+        Map<String, Double> cert = new java.util.HashMap<>();
+        for (Bead b : beads) {
+            if (!b.source().isEmpty() && !b.target().isEmpty()) {
+                cert.merge(find.apply(zs.get(b.source().get(0)).unit()), b.cert(), Math::min);
+            }
+        }
+        Set<String> written = new java.util.HashSet<>();
+        for (Bead b : beads) {
+            if (!b.source().isEmpty() && !b.target().isEmpty()) {
+                b.source().forEach(i -> written.add("in " + zs.get(i).unit()));
+                b.target().forEach(j -> written.add("in " + es.get(j).unit()));
+            }
+        }
+        for (Bead b : beads) {
+            if (b.source().isEmpty() || b.target().isEmpty()) {
+                for (int i : b.source()) {
+                    unaligned(w, zs.get(i).unit(), written, cert);
+                }
+                for (int j : b.target()) {
+                    unaligned(w, es.get(j).unit(), written, cert);
+                }
+                continue;
+            }
+            String root = find.apply(zs.get(b.source().get(0)).unit());
+            if (!written.add("link " + root)) {
+                continue;
+            }
+            List<String> z = zhUnits.stream().map(Unit::id).filter(u -> find.apply(u).equals(root)).toList();
+            List<String> e = enUnits.stream().map(Unit::id).filter(u -> find.apply(u).equals(root)).toList();
+            written.addAll(z);
+            written.addAll(e);
+            link(w, z, e, cert.get(root));
+        }
+        for (Unit u : zhUnits) {
+            unaligned(w, u.id(), written, cert);
+        }
+        for (Unit u : enUnits) {
+            unaligned(w, u.id(), written, cert);
+        }
+    }
+
+    /** A ptr for a unit that is in no link (and was not written yet). */
+    private static void unaligned(XMLStreamWriter w, String unit, Set<String> written, Map<String, Double> linked)
+            throws XMLStreamException {
+        if (written.contains(unit) || written.contains("in " + unit)) {
+            return;
+        }
+        written.add(unit);
+        link(w, List.of(unit), List.of(), Double.NaN);
     }
 
     /** Opens the translation linkGrp of one level: {@code paragraph} or {@code sentence}. */
@@ -410,60 +501,6 @@ public final class TeiEncoder {
         w.writeAttribute("type", "translation");
         w.writeAttribute("subtype", level);
         w.writeAttribute("domains", "#zh #en");
-    }
-
-    private static void unitLinks(XMLStreamWriter w, List<Bead> beads, List<Unit> zh, List<Unit> en)
-            throws XMLStreamException {
-        for (Bead bead : beads) {
-            List<String> zhIds = bead.source().stream().map(i -> zh.get(i).id()).toList();
-            List<String> enIds = bead.target().stream().map(i -> en.get(i).id()).toList();
-            link(w, zhIds, enIds, bead.guessed() ? bead.cert() : Double.NaN);
-        }
-    }
-
-    /**
-     * Aligns the sentences of each unit-level link with each other (across units where the link joins several);
-     * the sentences of an unaligned unit are unaligned.
-     */
-    private void sentenceLinks(XMLStreamWriter w, List<Bead> beads, List<Unit> zh, List<Unit> en)
-            throws XMLStreamException {
-        for (Bead bead : beads) {
-            List<String> zhIds = new ArrayList<>();
-            List<Integer> zhLen = new ArrayList<>();
-            bead.source().forEach(i -> collect(zh.get(i), zhIds, zhLen));
-            List<String> enIds = new ArrayList<>();
-            List<Integer> enLen = new ArrayList<>();
-            bead.target().forEach(i -> collect(en.get(i), enIds, enLen));
-            int[] zhL = ints(zhLen);
-            int[] enL = ints(enLen);
-            for (Bead s : sentenceAligner(zhL, enL).byLength(zhL, enL)) {
-                link(w, s.source().stream().map(zhIds::get).toList(), s.target().stream().map(enIds::get).toList(),
-                        s.cert());
-            }
-        }
-    }
-
-    /**
-     * The sentence aligner for one unit-level link: its ratio is that of the link itself (the two sides' total
-     * lengths), since the units are already known to translate each other; the variance is the corpus's.
-     */
-    private LengthAligner sentenceAligner(int[] zh, int[] en) {
-        long z = 0;
-        long e = 0;
-        for (int l : zh) {
-            z += l;
-        }
-        for (int l : en) {
-            e += l;
-        }
-        return z > 0 && e > 0 ? sentenceAligner.withRatio((double) e / z) : sentenceAligner;
-    }
-
-    private static void collect(Unit u, List<String> ids, List<Integer> lengths) {
-        ids.addAll(u.sentences());
-        for (int l : u.sentenceLengths()) {
-            lengths.add(l);
-        }
     }
 
     /** A link of both sides, or one {@code ptr type="unaligned"} per unit when one side is empty. */
@@ -489,17 +526,6 @@ public final class TeiEncoder {
         if (!Double.isNaN(cert)) {
             w.writeAttribute("cert", String.format(Locale.ROOT, "%.2f", cert));
         }
-    }
-
-    /** The groups' units joined, in document order: [zh units, en units]. */
-    private static List<List<Unit>> joined(List<List<List<Unit>>> groups) {
-        List<Unit> zh = new ArrayList<>();
-        List<Unit> en = new ArrayList<>();
-        groups.forEach(g -> {
-            zh.addAll(g.get(0));
-            en.addAll(g.get(1));
-        });
-        return List.of(zh, en);
     }
 
     private static List<Integer> range(int n) {

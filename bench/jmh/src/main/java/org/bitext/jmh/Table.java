@@ -23,6 +23,7 @@ public final class Table {
         JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
         String row = "%-28s %-10s %12s %10s %9s%n";
         System.out.printf(Locale.ROOT, row, "benchmark", "article", "time/op", "± 99.9%", "ops/s");
+        // a parameter other than the article (the aligner's number of copies) is shown in the article column
         for (JsonNode r : results) {
             String name = r.path("benchmark").asText().replaceFirst("^org\\.bitext\\.jmh\\.", "");
             JsonNode metric = r.path("primaryMetric");
@@ -30,7 +31,8 @@ public final class Table {
             double error = metric.path("scoreError").asDouble();
             String unit = metric.path("scoreUnit").asText();
             double perOp = perSecond(unit);
-            System.out.printf(Locale.ROOT, row, name, r.path("params").path("article").asText("-"),
+            System.out.printf(Locale.ROOT, row, name, r.path("params").has("copies")
+                            ? r.path("params").path("copies").asText() + " copies" : r.path("params").path("article").asText("-"),
                     String.format(Locale.ROOT, "%.1f %s", score, unit.replace("us/op", "µs/op")),
                     Double.isNaN(error) ? "" : String.format(Locale.ROOT, "%.1f", error),
                     perOp > 0 ? String.format(Locale.ROOT, "%.0f", perOp / score) : "");

@@ -1,0 +1,299 @@
+package org.bitext.align;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sentence alignment of a whole article: every Chinese sentence against every English one, in one monotone dynamic
+ * programme (after Gale &amp; Church 1993) whose beads join up to five Chinese sentences to one English sentence, or
+ * one Chinese sentence to up to eight English ones (and 2–2, 2–3, 3–2). A bead's cost adds, in nats:
+ * <ul>
+ * <li>its type: a sentence with no counterpart ({@code nullCost}, lower for headings and bylines and for bracketed
+ *     credits), each sentence beyond one per side ({@code merge});</li>
+ * <li>its lengths: the negative log of the Gale &amp; Church probability of lengths this far apart, with the ratio
+ *     of the article's two sides and the given variance;</li>
+ * <li>the units: each unit boundary inside the bead ({@code inside}), a bead that starts a unit on one side only
+ *     ({@code edge}), a heading or byline paired with body text ({@code kind});</li>
+ * <li>the text: a reward for each {@link Anchors anchor} found on both sides, a cost for each found on one side.</li>
+ * </ul>
+ * The best path is found by Viterbi and each bead's {@link Bead#cert() cert} is its posterior probability
+ * (forward–backward over every path). The search keeps to a band around the diagonal, so time and memory grow
+ * with the number of sentences, not with its square. Thread-safe.
+ */
+public final class ArticleAligner {
+    private static final int[][] MOVES = {
+        {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}, {4, 1}, {1, 4}, {5, 1}, {1, 5},
+        {1, 6}, {1, 7}, {1, 8}, {2, 3}, {3, 2}};
+    /** Sentences the search may stray from the diagonal, beyond what the counts' ratio needs. */
+    static final int BAND = 24;
+    /** English characters per Chinese character in a typical article (the gold's 1–1 links: 4.0). */
+    static final double EXPECTED_RATIO = 4.0;
+    /** The range of an article's own ratio that is taken as it is (the gold articles' ratios lie inside it). */
+    static final double MIN_RATIO = 2.0;
+    static final double MAX_RATIO = 8.0;
+
+    private final AlignParams params;
+
+    public ArticleAligner(AlignParams params) {
+        this.params = params;
+    }
+
+    public AlignParams params() {
+        return params;
+    }
+
+    /**
+     * Aligns the sentences of the two sides, with the anchors of the given glossary (term → gloss pairs).
+     */
+    public List<Bead> align(List<Seg> zh, List<Seg> en, List<Map.Entry<String, String>> glossary) {
+        Anchors anchors = new Anchors(params.features(), glossary, zh.stream().map(Seg::text).toList());
+        List<List<String>> za = zh.stream().map(s -> anchors.chinese(s.text())).toList();
+        List<List<String>> ea = en.stream().map(s -> anchors.english(s.text())).toList();
+        return align(zh, en, za, ea);
+    }
+
+    /**
+     * Aligns the sentences of the two sides.
+     *
+     * @param zh        the Chinese sentences in document order
+     * @param en        the English sentences in document order
+     * @param zhAnchors anchor keys of each Chinese sentence
+     * @param enAnchors anchor keys of each English sentence
+     * @return the beads in order, each with its posterior probability as cert
+     */
+    public List<Bead> align(List<Seg> zh, List<Seg> en, List<List<String>> zhAnchors, List<List<String>> enAnchors) {
+        int n = zh.size();
+        int m = en.size();
+        if (n == 0 || m == 0) {
+            List<Bead> beads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                beads.add(new Bead(List.of(i), List.of(), 1.0));
+            }
+            for (int j = 0; j < m; j++) {
+                beads.add(new Bead(List.of(), List.of(j), 1.0));
+            }
+            return beads;
+        }
+        Scorer sc = new Scorer(zh, en, zhAnchors, enAnchors);
+        int w = BAND + (int) Math.ceil(Math.max(n, m) / (double) Math.min(n, m));
+        int[] lo = new int[n + 1];
+        int[] start = new int[n + 2];
+        for (int i = 0; i <= n; i++) {
+            int centre = (int) Math.round((double) i * m / n);
+            lo[i] = Math.max(0, centre - w);
+            int hi = Math.min(m, centre + w);
+            start[i + 1] = start[i] + (hi - lo[i] + 1);
+        }
+        int cells = start[n + 1];
+        double[] best = new double[cells];
+        byte[] back = new byte[cells];
+        double[] forward = new double[cells];
+        double[] costCache = new double[cells * MOVES.length];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        Arrays.fill(forward, Double.NEGATIVE_INFINITY);
+        Arrays.fill(costCache, Double.NaN);
+        best[0] = 0;
+        forward[0] = 0;
+        double[] terms = new double[MOVES.length];
+        for (int i = 0; i <= n; i++) {
+            for (int j = lo[i]; j < lo[i] + start[i + 1] - start[i]; j++) {
+                if (i == 0 && j == 0) {
+                    continue;
+                }
+                int here = start[i] + j - lo[i];
+                int k = 0;
+                for (int mv = 0; mv < MOVES.length; mv++) {
+                    int pi = i - MOVES[mv][0];
+                    int pj = j - MOVES[mv][1];
+                    if (pi < 0 || pj < 0 || pj < lo[pi] || pj > lo[pi] + start[pi + 1] - start[pi] - 1) {
+                        continue;
+                    }
+                    int from = start[pi] + pj - lo[pi];
+                    if (Double.isInfinite(best[from])) {
+                        continue;
+                    }
+                    double cost = sc.cost(pi, pj, i, j);
+                    costCache[here * MOVES.length + mv] = cost;
+                    if (best[from] + cost < best[here]) {
+                        best[here] = best[from] + cost;
+                        back[here] = (byte) mv;
+                    }
+                    terms[k++] = forward[from] - cost;
+                }
+                forward[here] = logSumExp(terms, k);
+            }
+        }
+        double[] backward = new double[cells];
+        Arrays.fill(backward, Double.NEGATIVE_INFINITY);
+        backward[cells - 1] = 0;
+        for (int i = n; i >= 0; i--) {
+            for (int j = lo[i] + start[i + 1] - start[i] - 1; j >= lo[i]; j--) {
+                int here = start[i] + j - lo[i];
+                if (here == cells - 1) {
+                    continue;
+                }
+                int k = 0;
+                for (int mv = 0; mv < MOVES.length; mv++) {
+                    int ni = i + MOVES[mv][0];
+                    int nj = j + MOVES[mv][1];
+                    if (ni > n || nj < lo[ni] || nj > lo[ni] + start[ni + 1] - start[ni] - 1) {
+                        continue;
+                    }
+                    int to = start[ni] + nj - lo[ni];
+                    double cost = costCache[to * MOVES.length + mv];
+                    if (Double.isNaN(cost) || backward[to] == Double.NEGATIVE_INFINITY) {
+                        continue;
+                    }
+                    terms[k++] = backward[to] - cost;
+                }
+                backward[here] = logSumExp(terms, k);
+            }
+        }
+        double total = forward[cells - 1];
+        List<Bead> beads = new ArrayList<>();
+        int i = n;
+        int j = m;
+        while (i > 0 || j > 0) {
+            int here = start[i] + j - lo[i];
+            int mv = back[here];
+            int pi = i - MOVES[mv][0];
+            int pj = j - MOVES[mv][1];
+            int from = start[pi] + pj - lo[pi];
+            double posterior = Math.exp(forward[from] - costCache[here * MOVES.length + mv] + backward[here] - total);
+            beads.add(new Bead(range(pi, i), range(pj, j), Math.min(1.0, Math.round(posterior * 100) / 100.0)));
+            i = pi;
+            j = pj;
+        }
+        Collections.reverse(beads);
+        return beads;
+    }
+
+    /** Bead costs over one article's sentences. */
+    private final class Scorer {
+        final List<Seg> zh;
+        final List<Seg> en;
+        final long[] zhLen;
+        final long[] enLen;
+        final List<List<String>> zhA;
+        final List<List<String>> enA;
+        final double ratio;
+
+        Scorer(List<Seg> zh, List<Seg> en, List<List<String>> zhA, List<List<String>> enA) {
+            this.zh = zh;
+            this.en = en;
+            this.zhA = zhA;
+            this.enA = enA;
+            zhLen = new long[zh.size() + 1];
+            for (int k = 0; k < zh.size(); k++) {
+                zhLen[k + 1] = zhLen[k] + zh.get(k).length();
+            }
+            enLen = new long[en.size() + 1];
+            for (int k = 0; k < en.size(); k++) {
+                enLen[k + 1] = enLen[k] + en.get(k).length();
+            }
+            // the article's own ratio, within the range real translations keep to: a poem translated at many
+            // times its length must not make wildly different lengths look alike
+            double r = zhLen[zh.size()] > 0 && enLen[en.size()] > 0
+                    ? (double) enLen[en.size()] / zhLen[zh.size()] : EXPECTED_RATIO;
+            ratio = Math.max(MIN_RATIO, Math.min(MAX_RATIO, r));
+        }
+
+        double cost(int pi, int pj, int i, int j) {
+            int a = i - pi;
+            int b = j - pj;
+            AlignParams p = params;
+            double c = 0;
+            if (a == 0 || b == 0) {
+                Seg s = a == 0 ? en.get(pj) : zh.get(pi);
+                c += s.credit() ? p.nullCredit() : s.kind() == 'h' || s.kind() == 'b' ? p.nullHead() : p.nullCost();
+            } else {
+                c += p.merge() * (a + b - 2);
+                c -= Math.log(Math.max(match((int) (zhLen[i] - zhLen[pi]), (int) (enLen[j] - enLen[pj])), 1e-12));
+                for (int k = pi + 1; k < i; k++) {
+                    if (zh.get(k).unitStart()) {
+                        c += p.inside();
+                    }
+                }
+                for (int k = pj + 1; k < j; k++) {
+                    if (en.get(k).unitStart()) {
+                        c += p.inside();
+                    }
+                }
+                if (zh.get(pi).unitStart() != en.get(pj).unitStart()) {
+                    c += p.edge();
+                }
+                if (heading(zh.get(pi)) != heading(en.get(pj))) {
+                    c += p.kind();
+                }
+            }
+            c += anchors(pi, i, pj, j);
+            return c;
+        }
+
+        private double anchors(int pi, int i, int pj, int j) {
+            int total = 0;
+            Map<String, Integer> counts = null;
+            for (int k = pi; k < i; k++) {
+                for (String key : zhA.get(k)) {
+                    if (counts == null) {
+                        counts = new HashMap<>();
+                    }
+                    counts.merge(key, 1, Integer::sum);
+                    total++;
+                }
+            }
+            int matched = 0;
+            for (int k = pj; k < j; k++) {
+                for (String key : enA.get(k)) {
+                    total++;
+                    Integer have = counts == null ? null : counts.get(key);
+                    if (have != null && have > 0) {
+                        counts.put(key, have - 1);
+                        matched++;
+                    }
+                }
+            }
+            return -params.anchor() * matched + params.miss() * (total - 2 * matched);
+        }
+
+        private double match(int ls, int lt) {
+            double mean = (ls + lt / ratio) / 2.0;
+            if (mean <= 0) {
+                return 1.0;
+            }
+            double delta = (lt - ls * ratio) / Math.sqrt(mean * params.variance());
+            return 2 * (1 - LengthAligner.phi(Math.abs(delta)));
+        }
+    }
+
+    private static boolean heading(Seg s) {
+        return s.kind() == 'h' || s.kind() == 'b';
+    }
+
+    private static double logSumExp(double[] terms, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < k; t++) {
+            max = Math.max(max, terms[t]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int t = 0; t < k; t++) {
+            sum += Math.exp(terms[t] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> r = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            r.add(k);
+        }
+        return r;
+    }
+}
