@@ -156,6 +156,19 @@ public final class SentenceSplitter {
         if (text.charAt(dot) != '.' || end != dot + 1) {
             return false; // "!", "?", "...", or a closing quote after the stop: a sentence end
         }
+        int d = dot;
+        while (d > 0 && Character.isDigit(text.charAt(d - 1))) {
+            d--;
+        }
+        if (dot - d >= 1 && dot - d <= 2) {
+            int p = d - 1;
+            while (p >= 0 && text.charAt(p) == ' ') {
+                p--;
+            }
+            if (p < 0 || ":;,：；，".indexOf(text.charAt(p)) >= 0) {
+                return true; // a list numeral inside the sentence: "seven sections: 1. Principles …; 2. Subjects"
+            }
+        }
         int w = dot;
         while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
             w--;

@@ -49,6 +49,17 @@ class SentenceSplitterTest {
         assertEquals(List.of("It was “great.”", "Next day..."), en("It was “great.” Next day..."));
     }
 
+    /** A list numeral inside a sentence is no sentence end: the Chinese has the enumeration in one sentence too. */
+    @Test
+    void englishListNumeralsDoNotEndASentence() {
+        assertEquals(List.of("The book has seven sections: 1. Principles of Bookkeeping; 2. Accounting Subjects; "
+                + "3. Vouchers.", "It was printed in 1958.", "Sales rose by 12.", "Costs fell."),
+                en("The book has seven sections: 1. Principles of Bookkeeping; 2. Accounting Subjects; 3. Vouchers. "
+                        + "It was printed in 1958. Sales rose by 12. Costs fell."));
+        assertEquals(List.of("1. Principles of Bookkeeping.", "2. Accounting Subjects."),
+                en("1. Principles of Bookkeeping. 2. Accounting Subjects."));
+    }
+
     @Test
     void noBeforeANumberIsAnAbbreviationButNotAtTheEnd() {
         assertEquals(List.of("The answer was no.", "Then work began."), en("The answer was no. Then work began."));
