@@ -165,7 +165,7 @@ public final class SentenceSplitter {
             while (p >= 0 && text.charAt(p) == ' ') {
                 p--;
             }
-            if (p < 0 || ":;,：；，".indexOf(text.charAt(p)) >= 0) {
+            if (p < 0 || ":;,：；，.!?".indexOf(text.charAt(p)) >= 0) { // after a stop: it opens the sentence
                 return true; // a list numeral inside the sentence: "seven sections: 1. Principles …; 2. Subjects"
             }
         }
