@@ -47,13 +47,113 @@ public final class ArticleAligner {
     }
 
     /**
-     * Aligns the sentences of the two sides, with the anchors of the given glossary (term → gloss pairs).
+     * Aligns the sentences of the two sides, with the anchors of the given glossary (term → gloss pairs). A dateline
+     * the translation moved from the last line to the first (or the reverse) is found by its text and linked across
+     * the others ({@link #moved}); everything else is aligned in order.
      */
     public List<Bead> align(List<Seg> zh, List<Seg> en, List<Map.Entry<String, String>> glossary) {
         Anchors anchors = new Anchors(params.features(), glossary, zh.stream().map(Seg::text).toList());
         List<List<String>> za = zh.stream().map(s -> anchors.chinese(s.text())).toList();
         List<List<String>> ea = en.stream().map(s -> anchors.english(s.text())).toList();
-        return align(zh, en, za, ea);
+        int n = zh.size();
+        int m = en.size();
+        int[] moved = moved(zh, en);
+        if (moved == null) {
+            return align(zh, en, za, ea);
+        }
+        int zi = moved[0];
+        int ej = moved[1];
+        boolean whole = moved[2] == 1; // the English dateline is a sentence of its own
+        int zFrom = zi == 0 ? 1 : 0;
+        int zTo = zi == 0 ? n : n - 1;
+        int eFrom = whole && ej == 0 ? 1 : 0;
+        int eTo = whole && ej == m - 1 ? m - 1 : m;
+        List<Bead> inner = align(zh.subList(zFrom, zTo), en.subList(eFrom, eTo), za.subList(zFrom, zTo),
+                ea.subList(eFrom, eTo));
+        List<Bead> out = new ArrayList<>();
+        for (Bead b : inner) {
+            List<Integer> src = new ArrayList<>(b.source().stream().map(i -> i + zFrom).toList());
+            List<Integer> tgt = b.target().stream().map(j -> j + eFrom).toList();
+            double cert = b.cert();
+            if (!whole && tgt.contains(ej)) {
+                src.add(zi); // the dateline joins the link of the English sentence that opens (or closes) with it
+                Collections.sort(src);
+                cert = Math.min(cert, MOVED_CERT);
+            }
+            out.add(new Bead(src, tgt, cert));
+        }
+        if (whole) {
+            Bead d = new Bead(List.of(zi), List.of(ej), MOVED_CERT);
+            if (zi == 0) {
+                out.add(0, d);
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** The cert of a link made for a moved dateline: found by its text, not by the lengths' model. */
+    static final double MOVED_CERT = 0.9;
+
+    private static final java.util.regex.Pattern ZH_DATELINE = java.util.regex.Pattern.compile(
+            "^[【\\[（(][^】\\]）()]{1,40}[】\\]）)][。.]?$");
+    private static final java.util.regex.Pattern EN_DATELINE_START = java.util.regex.Pattern.compile(
+            "^(\\[[^\\]]{1,80}\\]|\\([^)]{1,80}\\)|Xinhua News Agency,[^.]{0,60}?(?=[.—-]))");
+    private static final java.util.regex.Pattern EN_DATELINE_END = java.util.regex.Pattern.compile(
+            "(\\[[^\\]]{1,80}\\]|\\([^)]{1,80}\\))[.]?$");
+
+    /**
+     * A dateline the translator moved: the Chinese side's last sentence is a bracketed dateline only
+     * ({@code 【新华社北京一日电】}) and the English side opens with one of the same news agency, which the Chinese
+     * does not open with (or the reverse: first and last swapped). Returns {Chinese index, English index, 1 when the
+     * English dateline is a sentence of its own}, or null.
+     */
+    static int[] moved(List<Seg> zh, List<Seg> en) {
+        int n = zh.size();
+        int m = en.size();
+        if (n < 2 || m < 2) {
+            return null;
+        }
+        for (int end = 0; end < 2; end++) {
+            int zi = end == 0 ? n - 1 : 0;        // where the Chinese dateline is
+            int zOther = end == 0 ? 0 : n - 1;    // where the English puts it
+            int ej = end == 0 ? 0 : m - 1;
+            int eOther = end == 0 ? m - 1 : 0;
+            String zt = zh.get(zi).text().strip();
+            String agency = zhAgency(zt);
+            if (agency == null || !ZH_DATELINE.matcher(zt).matches()) {
+                continue;
+            }
+            String et = en.get(ej).text().strip();
+            java.util.regex.Matcher d = (end == 0 ? EN_DATELINE_START : EN_DATELINE_END).matcher(et);
+            if (!d.find() || !agency.equals(enAgency(d.group()))) {
+                continue;
+            }
+            // not moved when each side has it at the same end too
+            if (agency.equals(zhAgency(head(zh.get(zOther).text(), end == 0)))
+                    || agency.equals(enAgency(head(en.get(eOther).text(), end != 0)))) {
+                continue;
+            }
+            return new int[] {zi, ej, d.group().length() >= et.length() - 1 ? 1 : 0};
+        }
+        return null;
+    }
+
+    /** The first (or last) 40 characters of a text: where a dateline would be. */
+    private static String head(String t, boolean first) {
+        String s = t.strip();
+        return first ? s.substring(0, Math.min(40, s.length())) : s.substring(Math.max(0, s.length() - 40));
+    }
+
+    private static String zhAgency(String t) {
+        return t.contains("新华社") ? "xinhua" : t.contains("本报") ? "own" : t.contains("塔斯社") ? "tass" : null;
+    }
+
+    private static String enAgency(String t) {
+        return t.contains("Xinhua") || t.contains("New China News Agency") ? "xinhua"
+                : t.matches("(?s).*(Our Own Correspondent|This Paper|Our Paper|Our Correspondent|Staff).*") ? "own"
+                : t.contains("Tass") || t.contains("TASS") ? "tass" : null;
     }
 
     /**

@@ -50,6 +50,9 @@ class LayoutVariationsTest {
         String verse = "    " + "The river runs east and the mountains stand tall, ".repeat(12);
         INPUTS.put("poem-lengths", article("Song", verse + "\n\n" + verse,
                 "", "<hr />", "歌", "    江水东流。"));
+        INPUTS.put("moved-dateline", article("Rally", "    [Xinhua News Agency, Beijing, 1st]\n\n    People of all "
+                + "circles in the capital held a rally today to celebrate National Day. The rally was chaired by the "
+                + "mayor.", "", "<hr />", "大会", "    首都各界人民今天举行大会，庆祝国庆节。大会由市长主持。\n\n    【新华社北京一日电】"));
         Path in = tmp.resolve("in");
         Files.createDirectories(in);
         for (Map.Entry<String, String> e : INPUTS.entrySet()) {
@@ -117,6 +120,16 @@ class LayoutVariationsTest {
         String target = xpath(tei, "string(//t:linkGrp[@subtype='paragraph']/t:link/@target)");
         assertTrue(target.startsWith("#zh-") && target.contains(" #en-"), target);
         assertTrue(Double.parseDouble(xpath(tei, "string(//t:linkGrp[@subtype='paragraph']/t:link/@cert)")) < 0.5);
+    }
+
+    /** The dateline the translation moved to the front is linked across the other links, found by its text. */
+    @Test
+    void aMovedDatelineIsLinkedAcross() throws Exception {
+        XdmNode tei = Xml.parse(tmp.resolve("out/tei/moved-dateline.xml"));
+        assertEquals("#zh-p1-s1 #en-p2-s1|#zh-p1-s2 #en-p2-s2|#zh-p2-s1 #en-p1-s1", xpath(tei,
+                "string-join(//t:linkGrp[@subtype='sentence']/t:link/@target, '|')"));
+        assertEquals("#zh-p1 #en-p2|#zh-p2 #en-p1", xpath(tei,
+                "string-join(//t:linkGrp[@subtype='paragraph']/t:link/@target, '|')"));
     }
 
     private static String xpath(XdmNode doc, String expr) throws Exception {
