@@ -192,10 +192,8 @@ public final class ArticleAligner {
         double[] best = new double[cells];
         byte[] back = new byte[cells];
         double[] forward = new double[cells];
-        double[] costCache = new double[cells * MOVES.length];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Arrays.fill(forward, Double.NEGATIVE_INFINITY);
-        Arrays.fill(costCache, Double.NaN);
         best[0] = 0;
         forward[0] = 0;
         double[] terms = new double[MOVES.length];
@@ -217,7 +215,6 @@ public final class ArticleAligner {
                         continue;
                     }
                     double cost = sc.cost(pi, pj, i, j);
-                    costCache[here * MOVES.length + mv] = cost;
                     if (best[from] + cost < best[here]) {
                         best[here] = best[from] + cost;
                         back[here] = (byte) mv;
@@ -244,11 +241,10 @@ public final class ArticleAligner {
                         continue;
                     }
                     int to = start[ni] + nj - lo[ni];
-                    double cost = costCache[to * MOVES.length + mv];
-                    if (Double.isNaN(cost) || backward[to] == Double.NEGATIVE_INFINITY) {
+                    if (backward[to] == Double.NEGATIVE_INFINITY || forward[here] == Double.NEGATIVE_INFINITY) {
                         continue;
                     }
-                    terms[k++] = backward[to] - cost;
+                    terms[k++] = backward[to] - sc.cost(i, j, ni, nj);
                 }
                 backward[here] = logSumExp(terms, k);
             }
@@ -263,7 +259,7 @@ public final class ArticleAligner {
             int pi = i - MOVES[mv][0];
             int pj = j - MOVES[mv][1];
             int from = start[pi] + pj - lo[pi];
-            double posterior = Math.exp(forward[from] - costCache[here * MOVES.length + mv] + backward[here] - total);
+            double posterior = Math.exp(forward[from] - sc.cost(pi, pj, i, j) + backward[here] - total);
             beads.add(new Bead(range(pi, i), range(pj, j), Math.min(1.0, Math.round(posterior * 100) / 100.0)));
             i = pi;
             j = pj;
@@ -366,7 +362,7 @@ public final class ArticleAligner {
                 return 1.0;
             }
             double delta = (lt - ls * ratio) / Math.sqrt(mean * params.variance());
-            return 2 * (1 - LengthAligner.phi(Math.abs(delta)));
+            return 2 * (1 - LengthModel.phi(Math.abs(delta)));
         }
     }
 

@@ -25,7 +25,7 @@ import org.bitext.align.AlignParams;
 import org.bitext.align.ArticleAligner;
 import org.bitext.align.Bead;
 import org.bitext.align.Seg;
-import org.bitext.align.LengthAligner;
+import org.bitext.align.LengthModel;
 import org.bitext.align.Lengths;
 import org.bitext.read.Article;
 import org.bitext.read.Block;
@@ -386,7 +386,7 @@ public final class TeiEncoder {
         if (!linked && !zs.isEmpty() && !es.isEmpty()) {
             int zl = zs.stream().mapToInt(Seg::length).sum();
             int el = es.stream().mapToInt(Seg::length).sum();
-            double cert = Math.round(LengthAligner.chineseEnglish().match(zl, el) * 100) / 100.0;
+            double cert = Math.round(LengthModel.chineseEnglish().match(zl, el) * 100) / 100.0;
             beads = List.of(new Bead(range(zs.size()), range(es.size()), cert));
         }
         w.writeStartElement("", "standOff", NS);

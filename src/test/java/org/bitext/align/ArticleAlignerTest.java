@@ -103,18 +103,33 @@ class ArticleAlignerTest {
         assertNull(ArticleAligner.moved(zh, en));
     }
 
-    /** The search keeps to a band: 16 times the sentences cost about 16 times as much, not 256 times. */
+    /** 20,001 against 20,000 sentences: a full table would hold 400 million cells; the band holds about a million. */
     @Test
-    void costGrowsWithTheNumberOfSentences() {
+    void longArticlesAlignInBoundedMemory() {
         List<Seg> zh = new ArrayList<>();
         List<Seg> en = new ArrayList<>();
-        for (int k = 1; k <= 3200; k++) {
-            zh.add(Seg.of("zh-p" + k + "-s1", "工人们提前完成了第" + k + "号计划的任务。", false));
-            en.add(Seg.of("en-p" + k + "-s1", "The workers completed the tasks of plan number " + k + " ahead of time.",
-                    true));
+        for (int k = 1; k <= 20_000; k++) {
+            zh.add(Seg.of("zh-p" + k + "-s1", "工人们提前完成了全年计划的任务。", false));
+            en.add(Seg.of("en-p" + k + "-s1", "The workers completed the tasks of the year's plan ahead of time.", true));
+            if (k == 10_000) {
+                zh.add(Seg.of("zh-p" + k + "-s2", "（达强）", false)); // a credit the English leaves out
+            }
         }
         List<Bead> beads = aligner.align(zh, en, List.of());
-        assertEquals(3200, beads.size());
-        assertTrue(beads.stream().allMatch(b -> b.source().equals(b.target())));
+        assertEquals(20_001, beads.stream().mapToInt(b -> b.source().size()).sum());
+        assertEquals(20_000, beads.stream().mapToInt(b -> b.target().size()).sum());
+        assertTrue(beads.stream().filter(b -> b.target().isEmpty()).allMatch(b -> b.source().equals(List.of(10_000))));
+    }
+
+    @Test
+    void veryUnequalCountsStillReachTheEnd() {
+        List<Seg> zh = side("zh", false, "p1:工人们提前完成了全年计划的任务。", "p2:农民们获得了丰收。");
+        List<Seg> en = new ArrayList<>();
+        for (int k = 1; k <= 1000; k++) {
+            en.add(Seg.of("en-p" + k + "-s1", "Yes.", true));
+        }
+        List<Bead> beads = aligner.align(zh, en, List.of());
+        assertEquals(1000, beads.stream().mapToInt(b -> b.target().size()).sum());
+        assertEquals(List.of(0, 1), beads.stream().flatMap(b -> b.source().stream()).toList());
     }
 }
