@@ -30,6 +30,8 @@ public final class ArticleAligner {
         {1, 6}, {1, 7}, {1, 8}, {2, 3}, {3, 2}};
     /** Sentences the search may stray from the diagonal, beyond what the counts' ratio needs. */
     static final int BAND = 24;
+    /** Bead costs kept between the forward and backward passes, at most (4 bytes each). */
+    private static final int CACHED_COSTS = 4_000_000;
     /** English characters per Chinese character in a typical article (the gold's 1–1 links: 4.0). */
     static final double EXPECTED_RATIO = 4.0;
     /** The range of an article's own ratio that is taken as it is (the gold articles' ratios lie inside it). */
@@ -197,6 +199,8 @@ public final class ArticleAligner {
         best[0] = 0;
         forward[0] = 0;
         double[] terms = new double[MOVES.length];
+        // the bead costs, kept for the backward pass when the band is small (as it is for any real article)
+        float[] cache = (long) cells * MOVES.length <= CACHED_COSTS ? new float[cells * MOVES.length] : null;
         for (int i = 0; i <= n; i++) {
             for (int j = lo[i]; j < lo[i] + start[i + 1] - start[i]; j++) {
                 if (i == 0 && j == 0) {
@@ -215,6 +219,9 @@ public final class ArticleAligner {
                         continue;
                     }
                     double cost = sc.cost(pi, pj, i, j);
+                    if (cache != null) {
+                        cache[here * MOVES.length + mv] = (float) cost;
+                    }
                     if (best[from] + cost < best[here]) {
                         best[here] = best[from] + cost;
                         back[here] = (byte) mv;
@@ -244,7 +251,7 @@ public final class ArticleAligner {
                     if (backward[to] == Double.NEGATIVE_INFINITY || forward[here] == Double.NEGATIVE_INFINITY) {
                         continue;
                     }
-                    terms[k++] = backward[to] - sc.cost(i, j, ni, nj);
+                    terms[k++] = backward[to] - (cache != null ? cache[to * MOVES.length + mv] : sc.cost(i, j, ni, nj));
                 }
                 backward[here] = logSumExp(terms, k);
             }
@@ -270,27 +277,42 @@ public final class ArticleAligner {
 
     /** Bead costs over one article's sentences. */
     private final class Scorer {
-        final List<Seg> zh;
-        final List<Seg> en;
         final long[] zhLen;
         final long[] enLen;
-        final List<List<String>> zhA;
-        final List<List<String>> enA;
+        final boolean[] zhStart;
+        final boolean[] enStart;
+        final boolean[] zhHead;
+        final boolean[] enHead;
+        final double[] zhNull;
+        final double[] enNull;
+        final int[][] zhA; // anchor keys as small integers, per sentence
+        final int[][] enA;
+        final int[] counts; // scratch: how many of each key the Chinese side of the bead has
         final double ratio;
 
-        Scorer(List<Seg> zh, List<Seg> en, List<List<String>> zhA, List<List<String>> enA) {
-            this.zh = zh;
-            this.en = en;
-            this.zhA = zhA;
-            this.enA = enA;
-            zhLen = new long[zh.size() + 1];
+        Scorer(List<Seg> zh, List<Seg> en, List<List<String>> zhAnchors, List<List<String>> enAnchors) {
+            zhLen = prefix(zh);
+            enLen = prefix(en);
+            zhStart = new boolean[zh.size()];
+            zhHead = new boolean[zh.size()];
+            zhNull = new double[zh.size()];
             for (int k = 0; k < zh.size(); k++) {
-                zhLen[k + 1] = zhLen[k] + zh.get(k).length();
+                zhStart[k] = zh.get(k).unitStart();
+                zhHead[k] = heading(zh.get(k));
+                zhNull[k] = nullCost(zh.get(k));
             }
-            enLen = new long[en.size() + 1];
+            enStart = new boolean[en.size()];
+            enHead = new boolean[en.size()];
+            enNull = new double[en.size()];
             for (int k = 0; k < en.size(); k++) {
-                enLen[k + 1] = enLen[k] + en.get(k).length();
+                enStart[k] = en.get(k).unitStart();
+                enHead[k] = heading(en.get(k));
+                enNull[k] = nullCost(en.get(k));
             }
+            Map<String, Integer> ids = new HashMap<>();
+            zhA = keys(zhAnchors, ids);
+            enA = keys(enAnchors, ids);
+            counts = new int[ids.size()];
             // the article's own ratio, within the range real translations keep to: a poem translated at many
             // times its length must not make wildly different lengths look alike
             double r = zhLen[zh.size()] > 0 && enLen[en.size()] > 0
@@ -298,62 +320,92 @@ public final class ArticleAligner {
             ratio = Math.max(MIN_RATIO, Math.min(MAX_RATIO, r));
         }
 
+        private double nullCost(Seg s) {
+            return s.credit() ? params.nullCredit() : heading(s) ? params.nullHead() : params.nullCost();
+        }
+
+        private static long[] prefix(List<Seg> segs) {
+            long[] p = new long[segs.size() + 1];
+            for (int k = 0; k < segs.size(); k++) {
+                p[k + 1] = p[k] + segs.get(k).length();
+            }
+            return p;
+        }
+
+        private static int[][] keys(List<List<String>> anchors, Map<String, Integer> ids) {
+            int[][] out = new int[anchors.size()][];
+            for (int k = 0; k < anchors.size(); k++) {
+                List<String> a = anchors.get(k);
+                out[k] = new int[a.size()];
+                for (int x = 0; x < a.size(); x++) {
+                    out[k][x] = ids.computeIfAbsent(a.get(x), key -> ids.size());
+                }
+            }
+            return out;
+        }
+
         double cost(int pi, int pj, int i, int j) {
             int a = i - pi;
             int b = j - pj;
             AlignParams p = params;
             double c = 0;
-            if (a == 0 || b == 0) {
-                Seg s = a == 0 ? en.get(pj) : zh.get(pi);
-                c += s.credit() ? p.nullCredit() : s.kind() == 'h' || s.kind() == 'b' ? p.nullHead() : p.nullCost();
+            if (a == 0) {
+                c += enNull[pj];
+            } else if (b == 0) {
+                c += zhNull[pi];
             } else {
                 c += p.merge() * (a + b - 2);
                 c -= Math.log(Math.max(match((int) (zhLen[i] - zhLen[pi]), (int) (enLen[j] - enLen[pj])), 1e-12));
                 for (int k = pi + 1; k < i; k++) {
-                    if (zh.get(k).unitStart()) {
+                    if (zhStart[k]) {
                         c += p.inside();
                     }
                 }
                 for (int k = pj + 1; k < j; k++) {
-                    if (en.get(k).unitStart()) {
+                    if (enStart[k]) {
                         c += p.inside();
                     }
                 }
-                if (zh.get(pi).unitStart() != en.get(pj).unitStart()) {
+                if (zhStart[pi] != enStart[pj]) {
                     c += p.edge();
                 }
-                if (heading(zh.get(pi)) != heading(en.get(pj))) {
+                if (zhHead[pi] != enHead[pj]) {
                     c += p.kind();
                 }
             }
-            c += anchors(pi, i, pj, j);
-            return c;
+            return c + anchors(pi, i, pj, j);
         }
 
         private double anchors(int pi, int i, int pj, int j) {
-            int total = 0;
-            Map<String, Integer> counts = null;
+            int zhTotal = 0;
             for (int k = pi; k < i; k++) {
-                for (String key : zhA.get(k)) {
-                    if (counts == null) {
-                        counts = new HashMap<>();
-                    }
-                    counts.merge(key, 1, Integer::sum);
-                    total++;
+                for (int key : zhA[k]) {
+                    counts[key]++;
+                    zhTotal++;
                 }
             }
+            int enTotal = 0;
             int matched = 0;
             for (int k = pj; k < j; k++) {
-                for (String key : enA.get(k)) {
-                    total++;
-                    Integer have = counts == null ? null : counts.get(key);
-                    if (have != null && have > 0) {
-                        counts.put(key, have - 1);
+                for (int key : enA[k]) {
+                    enTotal++;
+                    if (counts[key] > 0) {
+                        counts[key]--;
                         matched++;
                     }
                 }
             }
-            return -params.anchor() * matched + params.miss() * (total - 2 * matched);
+            if (zhTotal > 0) {
+                for (int k = pi; k < i; k++) {
+                    for (int key : zhA[k]) {
+                        counts[key] = 0;
+                    }
+                }
+            }
+            if (zhTotal + enTotal == 0) {
+                return 0;
+            }
+            return -params.anchor() * matched + params.miss() * (zhTotal + enTotal - 2 * matched);
         }
 
         private double match(int ls, int lt) {
