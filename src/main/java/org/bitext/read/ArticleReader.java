@@ -298,11 +298,12 @@ public final class ArticleReader {
             }
             int hr = findSeparator();
             Optional<String> columnEn = Optional.empty();
-            if (pos < lines.size() && !isBlank(lines.get(pos)) && !startsWithSpace(lines.get(pos))
-                    && !isSeparator(lines.get(pos))
-                    && !normSpaces(lines.get(pos)).equals(normSpaces(titleEn))
+            if (!layout.contains(Layout.NO_PAGE_LINE) && pos < lines.size() && !isBlank(lines.get(pos))
+                    && !startsWithSpace(lines.get(pos)) && !isSeparator(lines.get(pos))
+                    && !normSpaces(lines.get(pos)).equals(normSpaces(titleEn == null ? "" : titleEn))
                     && hasBodyLine(pos + 1, hr)) {
                 // an unindented line right after the page line is the column, unless it is the only body line
+                // (without a page line, no line is taken for the column)
                 columnEn = Optional.of(trim(lines.get(pos)));
                 pos++;
             }
