@@ -1,5 +1,11 @@
 package org.bitext.cli;
 
+import org.bitext.catalog.Catalog;
+import org.bitext.catalog.CatalogException;
+import org.bitext.catalog.Records;
+import org.bitext.xml.Xml;
+import net.sf.saxon.s9api.SaxonApiException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +45,25 @@ final class ArticleJob {
     private final Renderer renderer;      // null: convert only
     private final Path out;
     private final UpToDate upToDate;
+    private final Catalog catalog;        // null: none kept
+    private final String root;            // the input folder the command was given (for the catalog)
     private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
     private final Timings timings = new Timings();
     /** run: each article's row of index.html, by input, made while its tree is at hand. */
     private final Map<String, XdmNode> indexRows = new java.util.concurrent.ConcurrentHashMap<>();
 
     ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate) {
+        this(reader, validator, renderer, out, upToDate, null, null);
+    }
+
+    /**
+     * @param catalog the output folder's catalog, recorded into as articles complete (null: none)
+     * @param root    the input folder (or file) as the command was given it
+     */
+    ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate,
+               Catalog catalog, String root) {
+        this.catalog = catalog;
+        this.root = root;
         this.reader = reader;
         this.validator = validator;
         this.renderer = renderer;
@@ -66,14 +85,47 @@ final class ArticleJob {
         String sha = Hashes.sha256(bytes);
         Optional<BatchReport.Entry> current = upToDate.check(in.display(), sha);
         if (current.isPresent()) {
-            return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get().outputs(),
-                    current.get().warnings() == null ? List.of() : current.get().warnings());
+            List<String> kept = current.get().warnings() == null ? List.of() : current.get().warnings();
+            try {
+                catalogUnchanged(in, sha, current.get().outputs());
+            } catch (CatalogException | SaxonApiException | IOException e) {
+                return failed(in, sha, in.display() + ":0:0: error: cannot record it in the catalog: "
+                        + e.getMessage());
+            }
+            return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get().outputs(), kept);
         }
+        Result r = convert(in, bytes, sha);
+        if (catalog != null && r.status() == Status.FAILED) {
+            try {
+                catalog.failed(in.display());
+            } catch (CatalogException e) {
+                return failed(in, sha, List.of(r.messages().get(0), in.display() + ":0:0: error: " + e.getMessage()));
+            }
+        }
+        return r;
+    }
+
+    /** Records an up-to-date article the catalog lacks (a catalog removed, or outputs made before there was one). */
+    private void catalogUnchanged(Inputs.Input in, String sha, List<Output> outputs)
+            throws CatalogException, SaxonApiException, IOException {
+        if (catalog == null || catalog.current(in.display(), sha)) {
+            return;
+        }
+        Optional<Output> tei = outputs.stream().filter(o -> o.path().endsWith(".xml")).findFirst();
+        if (tei.isEmpty()) {
+            throw new IOException("its report entry names no TEI file");
+        }
+        XdmNode doc = Xml.parse(out.resolve(tei.get().path()));
+        catalog.record(Records.of(doc, in.display(), root, sha, outputs), Catalog.now());
+    }
+
+    private Result convert(Inputs.Input in, byte[] bytes, String sha) {
         List<String> warnings = List.of();
+        Article article = null;
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try {
             long t = System.nanoTime();
-            Article article = reader.read(in.display(), stem(in), bytes);
+            article = reader.read(in.display(), stem(in), bytes);
             warnings = article.warnings().stream().map(InputWarning::toString).toList();
             t = timings.add("read", t);
             Path teiFile = layout ? in.output(out.resolve("tei"), "xml") : in.output(out, "xml");
@@ -124,6 +176,15 @@ final class ArticleJob {
             timings.add("write (atomic) and hash", t);
         } catch (IOException e) {
             return failed(in, sha, in.display() + ":0:0: error: cannot write the outputs: " + e.getMessage());
+        }
+        if (catalog != null) {
+            try {
+                long t = System.nanoTime();
+                catalog.record(Records.of(article, in.display(), root, sha, outputs), Catalog.now());
+                timings.add("catalog", t);
+            } catch (CatalogException e) {
+                return failed(in, sha, in.display() + ":0:0: error: " + e.getMessage());
+            }
         }
         return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs, warnings);
     }

@@ -1,5 +1,7 @@
 package org.bitext.cli;
 
+import org.bitext.catalog.Catalog;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bitext convert}: article text files to TEI. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Convert article text files (or folder trees of *.txt) to TEI P5, one DIR/NAME.xml each, and "
-                + "DIR/report.json. Inputs whose outputs are up to date are skipped."})
+        description = {"Convert article text files (or folder trees of *.txt) to TEI P5, one DIR/NAME.xml each, "
+                + "DIR/report.json and the catalog DIR/catalog.sqlite. Inputs whose outputs are up to date are skipped."})
 final class ConvertCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin ReadOptions read;
+    @Mixin CatalogOption catalogOption;
 
     @Parameters(arity = "1..*", paramLabel = "IN", description = "Article files or folders.")
     List<Path> inputs;
@@ -37,9 +40,15 @@ final class ConvertCommand implements Callable<Integer> {
         List<Inputs.Input> files = Inputs.collect(inputs, read.extensions);
         AtomicFiles.removeStale(output);
         String settings = read.settings("");
-        ArticleJob job = new ArticleJob(read.reader(), null, null, output, new UpToDate(output, settings));
-        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("convert"))
-                .run(files, job::process, ArticleJob::notRun);
+        List<Result> results;
+        String root = String.join(" ", inputs.stream().map(Path::toString).toList());
+        try (Catalog catalog = catalogOption.open(output)) {
+            ArticleJob job = new ArticleJob(read.reader(), null, null, output, new UpToDate(output, settings),
+                    catalog, root);
+            results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("convert"))
+                    .run(files, job::process, ArticleJob::notRun);
+            catalogOption.deletions(catalog, output, root, files, spec.commandLine().getOut(), common.quiet);
+        }
         BatchReport.of("bitext " + Bitext.version(), settings, results).write(output);
         return Report.finish(results, "converted", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);

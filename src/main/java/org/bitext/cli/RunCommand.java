@@ -1,5 +1,7 @@
 package org.bitext.cli;
 
+import org.bitext.catalog.Catalog;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bitext run}: convert, validate and render a file or folder tree in one go. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Convert, validate and render article text files: writes OUT/tei/NAME.xml, OUT/html/NAME.html, "
-                + "OUT/text/NAME.txt, OUT/source/NAME.txt, OUT/html/index.html and OUT/report.json. Inputs whose "
+                + "OUT/text/NAME.txt, OUT/source/NAME.txt, OUT/html/index.html, OUT/report.json and the catalog "
+                + "OUT/catalog.sqlite. Inputs whose "
                 + "outputs are up to date are skipped; an article that fails any stage gets no output at all."})
 final class RunCommand implements Callable<Integer> {
     private static final List<Format> FORMATS = List.of(Format.HTML, Format.TEXT, Format.SOURCE);
@@ -52,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     Path xslt;
 
     @Mixin WidthOption width;
+    @Mixin CatalogOption catalogOption;
 
     @Option(names = "--timings", description = "Print the time spent in each stage at the end (for benchmarks).")
     boolean timings;
@@ -70,10 +74,16 @@ final class RunCommand implements Callable<Integer> {
         }
         String settings = read.settings(String.join("; ", extra));
         Renderer renderer = Renderer.load(xslt, FORMATS, true, width.params());
-        ArticleJob job = new ArticleJob(read.reader(), TeiValidator.builtin(), renderer, output,
-                new UpToDate(output, settings));
-        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("run"))
-                .run(files, job::process, ArticleJob::notRun);
+        List<Result> results;
+        ArticleJob job;
+        try (Catalog catalog = catalogOption.open(output)) {
+            job = new ArticleJob(read.reader(), TeiValidator.builtin(), renderer, output,
+                    new UpToDate(output, settings), catalog, input.toString());
+            results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("run"))
+                    .run(files, job::process, ArticleJob::notRun);
+            catalogOption.deletions(catalog, output, input.toString(), files, spec.commandLine().getOut(),
+                    common.quiet);
+        }
         long t = System.nanoTime();
         index(files, results, job, renderer);
         BatchReport.of("bitext " + Bitext.version(), settings, results).write(output);

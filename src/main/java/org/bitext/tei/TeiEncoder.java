@@ -157,7 +157,7 @@ public final class TeiEncoder {
     }
 
     /** {@code rmrb-} and the input's base name, made a valid, stable XML name. */
-    static String documentId(String name) {
+    public static String documentId(String name) {
         return "rmrb-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
     }
 

@@ -1,0 +1,578 @@
+package org.bitext.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bitext.batch.Hashes;
+import org.bitext.batch.Output;
+
+/**
+ * The catalog of an output folder: {@code OUT/catalog.sqlite}, an SQLite database (WAL journal) with one row per
+ * article ({@code articles}) and one per output file ({@code outputs}). {@code run} and {@code convert} write it as
+ * articles complete, one transaction each, so a run killed at any moment leaves a consistent catalog that the next
+ * run completes; {@code serve} reads it, record by record, to answer OAI-PMH requests.
+ *
+ * <p>A record's {@code datestamp} is when its content last changed: a re-run that makes the same outputs keeps it, a
+ * changed input, a new one (whatever its publication date) or a removed one ({@code deleted = 1}) gets the time of
+ * the run, to the second. That is what incremental harvesting ({@code from} = the last harvest) needs.
+ *
+ * <p>Thread-safe: writes are serialised; each reading thread has its own connection (SQLite's WAL lets readers run
+ * beside a writer).
+ */
+public final class Catalog implements AutoCloseable {
+    /** The file name inside the output folder. */
+    public static final String FILE = "catalog.sqlite";
+    /** The schema version this bitext writes and reads ({@code PRAGMA user_version}). */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final String[] SCHEMA_V1 = {
+        """
+        CREATE TABLE articles (
+          id             TEXT PRIMARY KEY,  -- the TEI xml:id
+          input          TEXT NOT NULL,     -- the input file, as the run named it
+          root           TEXT NOT NULL,     -- the input folder the run was given
+          input_sha256   TEXT NOT NULL,
+          date           TEXT NOT NULL,     -- publication date YYYY-MM-DD
+          page           TEXT NOT NULL,
+          section        TEXT NOT NULL,
+          title_zh       TEXT NOT NULL,
+          title_en       TEXT NOT NULL,
+          status         TEXT NOT NULL,     -- converted | failed | deleted
+          content_sha256 TEXT NOT NULL,     -- of the input, the metadata and the outputs: what the datestamp follows
+          datestamp      TEXT NOT NULL,     -- YYYY-MM-DDThh:mm:ssZ, when the content last changed
+          deleted        INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE UNIQUE INDEX articles_input ON articles(input)",
+        "CREATE INDEX articles_datestamp ON articles(datestamp, id)",
+        "CREATE INDEX articles_root ON articles(root, deleted)",
+        """
+        CREATE TABLE outputs (
+          id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          kind   TEXT NOT NULL,  -- tei | html | text | source
+          path   TEXT NOT NULL,  -- relative to the output folder, with /
+          sha256 TEXT NOT NULL,
+          size   INTEGER NOT NULL,
+          PRIMARY KEY (id, path)
+        )"""
+    };
+
+    private final Path file;
+    private final String url;
+    private final Connection writer;
+    private final List<Connection> readers = new ArrayList<>();
+    private final ThreadLocal<Connection> reader = new ThreadLocal<>();
+
+    private Catalog(Path file, Connection writer) {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.writer = writer;
+    }
+
+    /** The catalog file of an output folder. */
+    public static Path fileOf(Path outputFolder) {
+        return outputFolder.resolve(FILE);
+    }
+
+    /**
+     * Opens the catalog of an output folder, creating it (and the folder) when it does not exist and bringing an older
+     * schema up to date.
+     *
+     * @throws CatalogException when the file is damaged or was written by a newer bitext
+     */
+    public static Catalog open(Path outputFolder) throws CatalogException {
+        Path file = fileOf(outputFolder);
+        try {
+            Files.createDirectories(outputFolder);
+        } catch (java.io.IOException e) {
+            throw new CatalogException(outputFolder + ": cannot create the output folder: " + e.getMessage(), e);
+        }
+        try {
+            Connection c = connect(file);
+            Catalog catalog = new Catalog(file, c);
+            catalog.migrate();
+            return catalog;
+        } catch (SQLException e) {
+            throw damaged(file, e);
+        }
+    }
+
+    /**
+     * Opens an existing catalog to read it.
+     *
+     * @throws CatalogException when there is none, or it is damaged or newer than this bitext
+     */
+    public static Catalog openExisting(Path outputFolder) throws CatalogException {
+        Path file = fileOf(outputFolder);
+        if (!Files.isRegularFile(file)) {
+            throw new CatalogException(file + ": no catalog in this folder. Run `bitext run IN -o " + outputFolder
+                    + "` first: it writes the catalog as it converts (and rebuilds it for outputs made before).");
+        }
+        return open(outputFolder);
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 30000");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL"); // WAL: a crash loses at most the last commits, never consistency
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+        return c;
+    }
+
+    private static CatalogException damaged(Path file, SQLException e) {
+        return new CatalogException(file + ": the catalog cannot be read (" + e.getMessage().replaceAll("\\s+", " ")
+                + "). Remove the file: the next `bitext run` over the same inputs rebuilds it from the outputs.", e);
+    }
+
+    private synchronized void migrate() throws SQLException, CatalogException {
+        int version;
+        try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            version = r.next() ? r.getInt(1) : 0;
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new CatalogException(file + ": this catalog was written by a newer bitext (catalog schema " + version
+                    + "; this bitext reads up to " + SCHEMA_VERSION + "). Use that bitext, or remove the file: the next "
+                    + "`bitext run` rebuilds it from the outputs.");
+        }
+        if (version == SCHEMA_VERSION) {
+            return;
+        }
+        // version 0: a new database (or one that is not a bitext catalog: it must have no tables)
+        try (Statement s = writer.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            if (r.next() && r.getInt(1) > 0) {
+                throw new CatalogException(file + ": this SQLite file is not a bitext catalog. Move it away: the next "
+                        + "`bitext run` writes a new catalog.");
+            }
+        }
+        writer.setAutoCommit(false);
+        try (Statement s = writer.createStatement()) {
+            for (String sql : SCHEMA_V1) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+            writer.commit();
+        } catch (SQLException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
+    /** The current time to the second, as a datestamp. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Records a converted article (one transaction). Its datestamp is kept when nothing of it changed since the last
+     * record, and set to {@code now} otherwise.
+     *
+     * @return whether the record changed (a new datestamp)
+     */
+    public synchronized boolean record(Record r, Instant now) throws CatalogException {
+        String content = contentHash(r);
+        try {
+            writer.setAutoCommit(false);
+            String oldDatestamp = null;
+            String oldContent = null;
+            boolean oldDeleted = false;
+            String oldId = null;
+            try (PreparedStatement q = writer.prepareStatement(
+                    "SELECT id, content_sha256, datestamp, deleted FROM articles WHERE input = ? OR id = ?")) {
+                q.setString(1, r.input());
+                q.setString(2, r.id());
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1).equals(r.id())) {
+                            oldId = rs.getString(1);
+                            oldContent = rs.getString(2);
+                            oldDatestamp = rs.getString(3);
+                            oldDeleted = rs.getInt(4) != 0;
+                        }
+                    }
+                }
+            }
+            boolean same = content.equals(oldContent) && !oldDeleted && oldId != null;
+            String datestamp = same ? oldDatestamp : now.toString();
+            try (PreparedStatement d = writer.prepareStatement("DELETE FROM articles WHERE input = ? OR id = ?")) {
+                d.setString(1, r.input());
+                d.setString(2, r.id());
+                d.executeUpdate();
+            }
+            try (PreparedStatement i = writer.prepareStatement("INSERT INTO articles (id, input, root, input_sha256, "
+                    + "date, page, section, title_zh, title_en, status, content_sha256, datestamp, deleted) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                int k = 1;
+                i.setString(k++, r.id());
+                i.setString(k++, r.input());
+                i.setString(k++, r.root());
+                i.setString(k++, r.inputSha256());
+                i.setString(k++, r.date());
+                i.setString(k++, r.page());
+                i.setString(k++, r.section());
+                i.setString(k++, r.titleZh());
+                i.setString(k++, r.titleEn());
+                i.setString(k++, r.status());
+                i.setString(k++, content);
+                i.setString(k, datestamp);
+                i.executeUpdate();
+            }
+            try (PreparedStatement o = writer.prepareStatement(
+                    "INSERT INTO outputs (id, kind, path, sha256, size) VALUES (?, ?, ?, ?, ?)")) {
+                for (Output out : r.outputs()) {
+                    o.setString(1, r.id());
+                    o.setString(2, kind(out.path()));
+                    o.setString(3, out.path());
+                    o.setString(4, out.sha256());
+                    o.setLong(5, out.bytes());
+                    o.addBatch();
+                }
+                o.executeBatch();
+            }
+            writer.commit();
+            return !same;
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the original error says more
+            }
+            throw new CatalogException(file + ": cannot record " + r.input() + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is unusable; the next call reports it
+            }
+        }
+    }
+
+    /** Whether the catalog holds the input, not deleted, with this input hash: nothing to record for it. */
+    public synchronized boolean current(String input, String inputSha256) throws CatalogException {
+        try (PreparedStatement q = writer.prepareStatement(
+                "SELECT 1 FROM articles WHERE input = ? AND input_sha256 = ? AND deleted = 0 AND status = 'converted'")) {
+            q.setString(1, input);
+            q.setString(2, inputSha256);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks the record of an input that failed in this run (its earlier outputs, if any, are kept). */
+    public synchronized void failed(String input) throws CatalogException {
+        try (PreparedStatement u = writer.prepareStatement(
+                "UPDATE articles SET status = 'failed' WHERE input = ? AND deleted = 0")) {
+            u.setString(1, input);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks deleted every record of a run's input folder whose input the run did not see (the file has gone), with
+     * the datestamp {@code now}, in one transaction.
+     *
+     * @return the records marked, as they were (with their outputs)
+     */
+    public synchronized List<Record> markDeleted(String root, Set<String> seen, Instant now) throws CatalogException {
+        List<Record> gone = new ArrayList<>();
+        try {
+            try (PreparedStatement q = writer.prepareStatement(
+                    "SELECT id, input FROM articles WHERE root = ? AND deleted = 0")) {
+                q.setString(1, root);
+                try (ResultSet rs = q.executeQuery()) {
+                    List<String> ids = new ArrayList<>();
+                    while (rs.next()) {
+                        if (!seen.contains(rs.getString(2))) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                    for (String id : ids) {
+                        get(writer, id).ifPresent(gone::add);
+                    }
+                }
+            }
+            writer.setAutoCommit(false);
+            try (PreparedStatement u = writer.prepareStatement(
+                    "UPDATE articles SET deleted = 1, status = 'deleted', datestamp = ? WHERE id = ?")) {
+                for (Record r : gone) {
+                    u.setString(1, now.toString());
+                    u.setString(2, r.id());
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
+            writer.commit();
+            return gone;
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the original error says more
+            }
+            throw new CatalogException(file + ": cannot mark deletions: " + e.getMessage(), e);
+        } finally {
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // reported by the next call
+            }
+        }
+    }
+
+    /** The deleted records of an input folder whose output files are still listed (not yet removed). */
+    public synchronized List<Record> deletedWithOutputs(String root) throws CatalogException {
+        List<Record> out = new ArrayList<>();
+        try (PreparedStatement q = writer.prepareStatement("SELECT a.id FROM articles a WHERE a.root = ? AND "
+                + "a.deleted = 1 AND EXISTS (SELECT 1 FROM outputs o WHERE o.id = a.id)")) {
+            q.setString(1, root);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String id : ids) {
+                get(writer, id).ifPresent(out::add);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the output rows of a deleted record whose files were removed ({@code --delete}). */
+    public synchronized void forgetOutputs(String id) throws CatalogException {
+        try (PreparedStatement d = writer.prepareStatement("DELETE FROM outputs WHERE id = ?")) {
+            d.setString(1, id);
+            d.executeUpdate();
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /** The record of an id, deleted or not. */
+    public Optional<Record> get(String id) throws CatalogException {
+        try {
+            return get(read(), id);
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Record> get(Connection c, String id) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM articles WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<Record> one = withOutputs(c, List.of(row(rs)));
+                return Optional.of(one.get(0));
+            }
+        }
+    }
+
+    /**
+     * A selection of records for a list request, in the order of datestamp, then id.
+     *
+     * @param from       the earliest datestamp, inclusive, or null
+     * @param until      the latest datestamp, inclusive, or null
+     * @param setColumn  {@code year}, {@code page} or {@code section} to select by a set, or null
+     * @param setValue   the set's value
+     * @param afterStamp with {@code afterId}: the last record of the previous page (exclusive), or null
+     * @param afterId    the id of that record
+     */
+    public record Query(Instant from, Instant until, String setColumn, String setValue, Instant afterStamp,
+                        String afterId) {
+    }
+
+    /** At most {@code limit} records of a query, with their outputs. */
+    public List<Record> list(Query q, int limit) throws CatalogException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (q.from() != null) {
+            sql.append(" AND datestamp >= ?");
+            args.add(q.from().toString());
+        }
+        if (q.until() != null) {
+            sql.append(" AND datestamp <= ?");
+            args.add(q.until().toString());
+        }
+        if (q.setColumn() != null) {
+            switch (q.setColumn()) {
+                case "year" -> sql.append(" AND substr(date, 1, 4) = ?");
+                case "page" -> sql.append(" AND page = ?");
+                case "section" -> sql.append(" AND section = ?");
+                default -> throw new IllegalArgumentException("no such set column: " + q.setColumn());
+            }
+            args.add(q.setValue());
+        }
+        if (q.afterStamp() != null) {
+            sql.append(" AND (datestamp > ? OR (datestamp = ? AND id > ?))");
+            args.add(q.afterStamp().toString());
+            args.add(q.afterStamp().toString());
+            args.add(q.afterId());
+        }
+        sql.append(" ORDER BY datestamp, id LIMIT ").append(Math.max(0, limit));
+        try {
+            Connection c = read();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int k = 0; k < args.size(); k++) {
+                    ps.setString(k + 1, args.get(k));
+                }
+                List<Record> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+                return withOutputs(c, out);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The earliest datestamp, if the catalog has any record. */
+    public Optional<Instant> earliest() throws CatalogException {
+        return single("SELECT min(datestamp) FROM articles").map(Instant::parse);
+    }
+
+    /** The number of records (deleted ones included). */
+    public long size() throws CatalogException {
+        return single("SELECT count(*) FROM articles").map(Long::parseLong).orElse(0L);
+    }
+
+    /** The distinct values of a set column among records that are not deleted, in their natural order. */
+    public List<String> values(String setColumn) throws CatalogException {
+        String expr = switch (setColumn) {
+            case "year" -> "substr(date, 1, 4)";
+            case "page" -> "page";
+            case "section" -> "section";
+            default -> throw new IllegalArgumentException("no such set column: " + setColumn);
+        };
+        String order = setColumn.equals("page") ? "length(v), v" : "v";
+        List<String> out = new ArrayList<>();
+        try (Statement s = read().createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT " + expr
+                + " AS v FROM articles WHERE " + expr + " <> '' ORDER BY " + order)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> single(String sql) throws CatalogException {
+        try (Statement s = read().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String COLUMNS = "id, input, root, input_sha256, date, page, section, title_zh, title_en, "
+            + "status, datestamp, deleted";
+
+    private static Record row(ResultSet rs) throws SQLException {
+        return new Record(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                Instant.parse(rs.getString(11)), rs.getInt(12) != 0, List.of());
+    }
+
+    private static List<Record> withOutputs(Connection c, List<Record> records) throws SQLException {
+        if (records.isEmpty()) {
+            return records;
+        }
+        List<Record> out = new ArrayList<>(records.size());
+        try (PreparedStatement q = c.prepareStatement("SELECT path, sha256, size FROM outputs WHERE id = ? ORDER BY path")) {
+            for (Record r : records) {
+                q.setString(1, r.id());
+                List<Output> outputs = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        outputs.add(new Output(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                    }
+                }
+                out.add(new Record(r.id(), r.input(), r.root(), r.inputSha256(), r.date(), r.page(), r.section(),
+                        r.titleZh(), r.titleEn(), r.status(), r.datestamp(), r.deleted(), outputs));
+            }
+        }
+        return out;
+    }
+
+    /** This thread's reading connection. */
+    private Connection read() throws SQLException {
+        Connection c = reader.get();
+        if (c == null || c.isClosed()) {
+            c = connect(file);
+            reader.set(c);
+            synchronized (readers) {
+                readers.add(c);
+            }
+        }
+        return c;
+    }
+
+    private static String kind(String path) {
+        int slash = path.indexOf('/');
+        if (slash > 0) {
+            return path.substring(0, slash);
+        }
+        return path.endsWith(".xml") ? "tei" : "other";
+    }
+
+    /** What a record's datestamp follows: the input, the metadata and the outputs. */
+    private static String contentHash(Record r) {
+        StringBuilder b = new StringBuilder();
+        b.append(r.id()).append('\n').append(r.inputSha256()).append('\n').append(r.date()).append('\n')
+                .append(r.page()).append('\n').append(r.section()).append('\n').append(r.titleZh()).append('\n')
+                .append(r.titleEn()).append('\n');
+        r.outputs().stream().sorted(java.util.Comparator.comparing(Output::path))
+                .forEach(o -> b.append(o.path()).append(' ').append(o.sha256()).append('\n'));
+        return Hashes.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        synchronized (readers) {
+            for (Connection c : readers) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing
+                }
+            }
+            readers.clear();
+        }
+        try {
+            writer.close();
+        } catch (SQLException ignored) {
+            // closing
+        }
+    }
+}
