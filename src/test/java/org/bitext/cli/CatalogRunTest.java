@@ -1,0 +1,131 @@
+package org.bitext.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bitext.Corpus;
+import org.bitext.catalog.Catalog;
+import org.bitext.catalog.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog as {@code run} keeps it: re-runs, changes, deletions, {@code --delete}, and a run killed midway. */
+class CatalogRunTest {
+    @TempDir
+    Path tmp;
+
+    private Path copyCorpus(Path in, int copies) throws Exception {
+        Files.createDirectories(in);
+        List<Path> articles = Corpus.articles();
+        for (int c = 0; c < copies; c++) {
+            for (Path a : articles) {
+                String name = a.getFileName().toString().replace(".txt", "");
+                Files.copy(a, in.resolve(copies == 1 ? name + ".txt" : name + "-" + c + ".txt"));
+            }
+        }
+        return in;
+    }
+
+    private static List<Record> all(Path out) throws Exception {
+        try (Catalog c = Catalog.openExisting(out)) {
+            return c.list(new Catalog.Query(null, null, null, null, null, null), 100_000);
+        }
+    }
+
+    @Test
+    void reRunsKeepDatestampsChangesAndDeletionsGetNewOnes() throws Exception {
+        Path in = copyCorpus(tmp.resolve("in"), 1);
+        Path out = tmp.resolve("out");
+        assertEquals(0, CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q").code());
+        List<Record> first = all(out);
+        assertEquals(12, first.size());
+        assertTrue(first.stream().allMatch(r -> r.outputs().size() == 4 && !r.deleted()));
+        Thread.sleep(1100); // datestamps have seconds
+        // unchanged re-run: every datestamp kept
+        assertEquals(0, CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q").code());
+        assertEquals(first, all(out));
+        // one changed, one added (an old publication date), one removed
+        Path changed = in.resolve("1960-06-14_suzhou_ganbu_reference_example.txt");
+        Files.writeString(changed, Files.readString(changed).replace("苏州", "苏州市"));
+        Files.copy(in.resolve("1946-05-15_xinhua_shudian_named_entities.txt"), in.resolve("1946-05-15_added.txt"));
+        Files.delete(in.resolve("1967-08-02_mao_yulu_quotation.txt"));
+        Instant before = Catalog.now();
+        CliTest.Result r = CliTest.bitext("run", in.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 input has disappeared from " + in + ": marked deleted in the catalog (outputs "
+                + "kept; --delete removes them)"), r.out());
+        List<String> newer = all(out).stream().filter(x -> !x.datestamp().isBefore(before))
+                .map(x -> x.id() + (x.deleted() ? " deleted" : "")).sorted().toList();
+        assertEquals(List.of("rmrb-1946-05-15-added", "rmrb-1960-06-14-suzhou-ganbu-reference-example",
+                "rmrb-1967-08-02-mao-yulu-quotation deleted"), newer);
+        assertTrue(Files.exists(out.resolve("tei/1967-08-02_mao_yulu_quotation.xml")), "kept without --delete");
+        // --delete removes the files of the deleted record, whichever run marked it
+        assertEquals(0, CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q", "--delete").code());
+        for (String dir : List.of("tei", "html", "text", "source")) {
+            try (var s = Files.list(out.resolve(dir))) {
+                assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("1967-08-02_mao")), dir);
+            }
+        }
+        Record gone = all(out).stream().filter(Record::deleted).findFirst().orElseThrow();
+        assertEquals(List.of(), gone.outputs());
+    }
+
+    @Test
+    void aDamagedCatalogIsAClearErrorAndRemovingItRebuildsIt() throws Exception {
+        Path in = copyCorpus(tmp.resolve("in"), 1);
+        Path out = tmp.resolve("out");
+        assertEquals(0, CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q").code());
+        Files.writeString(out.resolve("catalog.sqlite"), "garbage ".repeat(1000));
+        CliTest.Result r = CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("catalog.sqlite: the catalog cannot be read"), r.err());
+        assertTrue(r.err().contains("Remove the file"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        Files.delete(out.resolve("catalog.sqlite"));
+        assertEquals(0, CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q").code());
+        assertEquals(12, all(out).size());
+    }
+
+    /** kill -9 in the middle of a run: the catalog is readable, and the next run completes it. */
+    @Test
+    void aRunKilledMidwayLeavesAConsistentCatalogThatTheNextRunCompletes() throws Exception {
+        Path in = copyCorpus(tmp.resolve("in"), 25);
+        Path out = tmp.resolve("out");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.bitext.cli.Main", "run", in.toString(), "-o",
+                out.toString(), "-q", "--jobs", "1"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int seen = 0;
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(200);
+            if (Files.exists(out.resolve("catalog.sqlite"))) {
+                try (Catalog c = Catalog.openExisting(out)) {
+                    seen = (int) c.size();
+                } catch (Exception e) {
+                    seen = 0; // being created
+                }
+                if (seen >= 20) {
+                    break;
+                }
+            }
+        }
+        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(tmp.resolve("log")));
+        p.destroyForcibly(); // SIGKILL
+        p.waitFor(30, TimeUnit.SECONDS);
+        int atKill = all(out).size();
+        assertTrue(atKill >= 20 && atKill < 300, "records at the kill: " + atKill);
+        CliTest.Result r = CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        List<Record> done = all(out);
+        assertEquals(300, done.size());
+        assertTrue(done.stream().allMatch(x -> !x.deleted() && x.outputs().size() == 4));
+    }
+}
