@@ -401,7 +401,7 @@ public final class Catalog implements AutoCloseable {
      * @param from       the earliest datestamp, inclusive, or null
      * @param until      the latest datestamp, inclusive, or null
      * @param setColumn  {@code year}, {@code page} or {@code section} to select by a set, or null
-     * @param setValue   the set's value
+     * @param setValue   the set's value, or null for every record that has one
      * @param afterStamp with {@code afterId}: the last record of the previous page (exclusive), or null
      * @param afterId    the id of that record
      */
@@ -422,13 +422,18 @@ public final class Catalog implements AutoCloseable {
             args.add(q.until().toString());
         }
         if (q.setColumn() != null) {
-            switch (q.setColumn()) {
-                case "year" -> sql.append(" AND substr(date, 1, 4) = ?");
-                case "page" -> sql.append(" AND page = ?");
-                case "section" -> sql.append(" AND section = ?");
+            String expr = switch (q.setColumn()) {
+                case "year" -> "substr(date, 1, 4)";
+                case "page" -> "page";
+                case "section" -> "section";
                 default -> throw new IllegalArgumentException("no such set column: " + q.setColumn());
+            };
+            if (q.setValue() == null) {
+                sql.append(" AND ").append(expr).append(" <> ''"); // the parent set: every record that has a value
+            } else {
+                sql.append(" AND ").append(expr).append(" = ?");
+                args.add(q.setValue());
             }
-            args.add(q.setValue());
         }
         if (q.afterStamp() != null) {
             sql.append(" AND (datestamp > ? OR (datestamp = ? AND id > ?))");

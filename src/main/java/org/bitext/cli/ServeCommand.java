@@ -16,14 +16,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code bitext serve}: an OAI-PMH 2.0 data provider over a converted folder. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Serve a converted folder (the OUT of `bitext run`) to harvesters over OAI-PMH 2.0, in the "
-                + "formats oai_dc, tei and mets. Prints the base URL (http://127.0.0.1:PORT/oai) on standard output "
-                + "when ready; stops on Ctrl-C or SIGTERM."})
+        description = {"Serve a converted folder (the OUT of `bitext run`, from its catalog.sqlite) to harvesters over "
+                + "OAI-PMH 2.0 at /oai, in the formats oai_dc, tei and mets, and its HTML site at /. Prints the base "
+                + "URL (http://127.0.0.1:PORT/oai) on standard output when ready; stops on Ctrl-C or SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1", paramLabel = "OUT", description = "The output folder of `bitext run` (its tei/ and "
-            + "report.json).")
+    @Parameters(arity = "1", paramLabel = "OUT", description = "The output folder of `bitext run` (its "
+            + "catalog.sqlite, tei/ and html/).")
     Path folder;
 
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}, "
@@ -87,9 +87,8 @@ public final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(this::stop, "bitext-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         if (!quiet) {
-            err.println("serving " + server.repository().items().size() + " articles of " + folder + " over OAI-PMH "
-                    + "on " + server.address().getAddress().getHostAddress() + ":" + server.address().getPort()
-                    + "; Ctrl-C stops");
+            err.println("serving the " + server.repository().size() + " records of " + folder + "/catalog.sqlite over "
+                    + "OAI-PMH at " + server.baseUrl() + " and its HTML site at /; Ctrl-C stops");
             err.flush();
         }
         out.println(server.baseUrl());

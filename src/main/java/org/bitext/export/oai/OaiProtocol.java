@@ -26,8 +26,9 @@ import org.bitext.xml.Xml;
  *
  * <p>Verbs: Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords, GetRecord. Metadata formats:
  * {@code oai_dc} (xslt/dc.xsl), {@code tei} (the whole TEI document), {@code mets} (xslt/mets.xsl, with the files
- * report.json lists). Datestamps have day granularity. Lists come in pages with stateless
- * {@link ResumptionToken}s. Errors: badVerb, badArgument, cannotDisseminateFormat, idDoesNotExist, noRecordsMatch,
+ * its outputs). Datestamps have second granularity ({@code YYYY-MM-DDThh:mm:ssZ}; {@code from} and {@code until}
+ * may also be days); deleted records are kept ({@code deletedRecord} persistent) and sent as headers with
+ * {@code status="deleted"}. Lists come in pages with stateless {@link ResumptionToken}s that expire after a day. Errors: badVerb, badArgument, cannotDisseminateFormat, idDoesNotExist, noRecordsMatch,
  * badResumptionToken, noSetHierarchy (only for a repository without items, hence without sets). noMetadataFormats
  * never arises: every item is available in every format.
  */
@@ -136,7 +137,7 @@ public final class OaiProtocol {
     }
 
     /** The response to a request, now. */
-    public byte[] respond(List<Map.Entry<String, String>> args) throws RenderException {
+    public byte[] respond(List<Map.Entry<String, String>> args) throws RenderException, java.io.IOException {
         return respond(args, Instant.now());
     }
 
@@ -146,7 +147,8 @@ public final class OaiProtocol {
      * @param args the request's arguments in the order given, names and values decoded; a name may repeat
      * @param now  the responseDate
      */
-    public byte[] respond(List<Map.Entry<String, String>> args, Instant now) throws RenderException {
+    public byte[] respond(List<Map.Entry<String, String>> args, Instant now) throws RenderException,
+            java.io.IOException {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (Map.Entry<String, String> a : args) {
             byName.computeIfAbsent(a.getKey(), k -> new ArrayList<>()).add(a.getValue());
@@ -200,10 +202,14 @@ public final class OaiProtocol {
                 }
             }
         }
-        LocalDate from = date(a.get("from"), "from", bad);
-        LocalDate until = date(a.get("until"), "until", bad);
-        if (from != null && until != null && from.isAfter(until)) {
-            bad.add(new OaiError("badArgument", "from (" + from + ") is after until (" + until + ")"));
+        Instant from = datestamp(a.get("from"), "from", false, bad);
+        Instant until = datestamp(a.get("until"), "until", true, bad);
+        if (from != null && until != null && a.get("from").length() != a.get("until").length()) {
+            bad.add(new OaiError("badArgument", "from and until have different granularities (" + a.get("from")
+                    + ", " + a.get("until") + "); give both as days or both as YYYY-MM-DDThh:mm:ssZ"));
+        } else if (from != null && until != null && from.isAfter(until)) {
+            bad.add(new OaiError("badArgument", "from (" + a.get("from") + ") is after until (" + a.get("until")
+                    + ")"));
         }
         String set = a.get("set");
         if (set != null && !SetSpecs.isValid(set)) {
@@ -239,42 +245,49 @@ public final class OaiProtocol {
         return all.isEmpty() ? " (it takes none)" : " (its arguments: " + String.join(", ", all) + ")";
     }
 
-    /** A from or until argument: YYYY-MM-DD, the repository's granularity. */
-    private static LocalDate date(String value, String name, List<OaiError> bad) {
+    /**
+     * A from or until argument: YYYY-MM-DDThh:mm:ssZ (the repository's granularity) or YYYY-MM-DD (the whole day:
+     * its first second for from, its last for until).
+     */
+    private static Instant datestamp(String value, String name, boolean until, List<OaiError> bad) {
         if (value == null) {
             return null;
         }
-        if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                // falls through
+        try {
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                Instant day = LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return until ? day.plusSeconds(86_399) : day;
             }
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
+                return Instant.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // falls through
         }
-        String why = value.matches("\\d{4}-\\d{2}-\\d{2}T.*")
-                ? " (this repository's granularity is YYYY-MM-DD: give the day only)" : "";
-        bad.add(new OaiError("badArgument", name + " \"" + value + "\" is not a date YYYY-MM-DD" + why));
+        bad.add(new OaiError("badArgument", name + " \"" + value + "\" is not a datestamp YYYY-MM-DDThh:mm:ssZ "
+                + "or a day YYYY-MM-DD"));
         return null;
     }
 
     // ------------------------------------------------------------------ verbs
 
-    private byte[] identify(Map<String, String> echo, Instant now) {
+    private byte[] identify(Map<String, String> echo, Instant now) throws java.io.IOException {
         XmlOut x = envelope(echo, now);
         x.start("Identify");
         x.element("repositoryName", settings.repositoryName());
         x.element("baseURL", settings.baseUrl());
         x.element("protocolVersion", "2.0");
         settings.adminEmails().forEach(m -> x.element("adminEmail", m));
-        LocalDate earliest = repository.earliest();
-        x.element("earliestDatestamp", earliest == null ? "1970-01-01" : earliest.toString());
-        x.element("deletedRecord", "no");
-        x.element("granularity", "YYYY-MM-DD");
+        Instant earliest = repository.earliest();
+        x.element("earliestDatestamp", earliest == null ? "1970-01-01T00:00:00Z" : earliest.toString());
+        x.element("deletedRecord", "persistent");
+        x.element("granularity", "YYYY-MM-DDThh:mm:ssZ");
         x.end("Identify");
         return close(x);
     }
 
-    private byte[] listMetadataFormats(Map<String, String> echo, String identifier, Instant now) {
+    private byte[] listMetadataFormats(Map<String, String> echo, String identifier, Instant now)
+            throws java.io.IOException {
         if (identifier != null && repository.item(identifier).isEmpty()) {
             return errors(echo, List.of(unknownId(identifier)), now);
         }
@@ -291,17 +304,19 @@ public final class OaiProtocol {
         return close(x);
     }
 
-    private byte[] listSets(Map<String, String> echo, String token, Instant now) {
+    private byte[] listSets(Map<String, String> echo, String token, Instant now) throws java.io.IOException {
         List<Repository.SetInfo> sets = repository.sets();
         int offset = 0;
         if (token != null) {
             Optional<ResumptionToken> t = ResumptionToken.decode(token)
-                    .filter(r -> r.verb().equals("ListSets") && r.fingerprint().equals(repository.fingerprint())
-                            && r.offset() > 0 && r.offset() < sets.size());
+                    .filter(r -> r.verb().equals("ListSets") && r.cursor() > 0 && r.cursor() < sets.size());
             if (t.isEmpty()) {
                 return errors(echo, List.of(badToken()), now);
             }
-            offset = t.get().offset();
+            if (t.get().expires().isBefore(now)) {
+                return errors(echo, List.of(expiredToken(t.get())), now);
+            }
+            offset = t.get().cursor();
         }
         if (sets.isEmpty()) {
             return errors(echo, List.of(new OaiError("noSetHierarchy", "this repository has no sets: it holds "
@@ -316,14 +331,14 @@ public final class OaiProtocol {
             x.element("setName", s.name());
             x.end("set");
         }
-        resumption(x, offset, end, sets.size(),
-                new ResumptionToken("ListSets", "", null, null, null, end, repository.fingerprint()));
+        resumption(x, offset, end < sets.size(), sets.size(),
+                new ResumptionToken("ListSets", "", null, null, null, null, null, end, expiry(now)));
         x.end("ListSets");
         return close(x);
     }
 
     private byte[] getRecord(Map<String, String> echo, String identifier, String prefix, Instant now)
-            throws RenderException {
+            throws RenderException, java.io.IOException {
         Optional<Repository.Item> item = repository.item(identifier);
         Optional<Format> format = Format.of(prefix);
         List<OaiError> errors = new ArrayList<>();
@@ -343,52 +358,68 @@ public final class OaiProtocol {
         return close(x);
     }
 
-    private byte[] list(Map<String, String> echo, String verb, String token, String prefix, LocalDate from,
-            LocalDate until, String set, Instant now) throws RenderException {
-        int offset = 0;
+    private byte[] list(Map<String, String> echo, String verb, String token, String prefix, Instant from,
+            Instant until, String set, Instant now) throws RenderException, java.io.IOException {
+        Instant afterStamp = null;
+        String afterId = null;
+        int cursor = 0;
         if (token != null) {
             Optional<ResumptionToken> t = ResumptionToken.decode(token)
-                    .filter(r -> r.verb().equals(verb) && r.fingerprint().equals(repository.fingerprint())
-                            && Format.of(r.prefix()).isPresent() && r.offset() > 0);
+                    .filter(r -> r.verb().equals(verb) && Format.of(r.prefix()).isPresent() && r.afterStamp() != null
+                            && r.afterId() != null && r.cursor() > 0);
             if (t.isEmpty()) {
                 return errors(echo, List.of(badToken()), now);
+            }
+            if (t.get().expires().isBefore(now)) {
+                return errors(echo, List.of(expiredToken(t.get())), now);
             }
             prefix = t.get().prefix();
             from = t.get().from();
             until = t.get().until();
             set = t.get().set();
-            offset = t.get().offset();
+            afterStamp = t.get().afterStamp();
+            afterId = t.get().afterId();
+            cursor = t.get().cursor();
         }
         Optional<Format> format = Format.of(prefix);
         if (format.isEmpty()) {
             return errors(echo, List.of(unknownFormat(prefix)), now);
         }
-        List<Repository.Item> items = repository.select(from, until, set);
-        if (token != null && offset >= items.size()) {
-            return errors(echo, List.of(badToken()), now);
-        }
+        List<Repository.Item> items = repository.page(from, until, set, afterStamp, afterId, settings.pageSize() + 1);
         if (items.isEmpty()) {
-            String why = set != null && !repository.hasSet(set) ? "there is no set \"" + set + "\" (ListSets lists them)"
+            String why = token != null ? "no item is left in this list (the records after the last one sent have "
+                    + "changed since and moved to its end, beyond until)"
+                    : set != null && !repository.hasSet(set) ? "there is no set \"" + set + "\" (ListSets lists them)"
                     : "no item matches " + describe(from, until, set);
             return errors(echo, List.of(new OaiError("noRecordsMatch", why)), now);
         }
-        int end = Math.min(items.size(), offset + settings.pageSize());
+        boolean more = items.size() > settings.pageSize();
+        List<Repository.Item> page = more ? items.subList(0, settings.pageSize()) : items;
         XmlOut x = envelope(echo, now);
         x.start(verb);
-        for (Repository.Item item : items.subList(offset, end)) {
+        for (Repository.Item item : page) {
             if (verb.equals("ListIdentifiers")) {
                 header(x, item);
             } else {
                 record(x, item, format.get());
             }
         }
-        resumption(x, offset, end, items.size(),
-                new ResumptionToken(verb, prefix, from, until, set, end, repository.fingerprint()));
+        Repository.Item last = page.get(page.size() - 1);
+        resumption(x, cursor, more, -1, new ResumptionToken(verb, prefix, from, until, set, last.datestamp(),
+                last.identifier(), cursor + page.size(), expiry(now)));
         x.end(verb);
         return close(x);
     }
 
-    private static String describe(LocalDate from, LocalDate until, String set) {
+    /** When a token given out now expires. */
+    private static Instant expiry(Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS).plus(TOKEN_LIFE);
+    }
+
+    /** How long a resumption token is honoured. */
+    static final java.time.Duration TOKEN_LIFE = java.time.Duration.ofHours(24);
+
+    private static String describe(Instant from, Instant until, String set) {
         List<String> parts = new ArrayList<>();
         if (from != null) {
             parts.add("from " + from);
@@ -405,32 +436,51 @@ public final class OaiProtocol {
     // ------------------------------------------------------------------ parts
 
     /**
-     * The resumptionToken of a page [offset, end) of a list of {@code size}: none when the whole list fits in one
-     * response; otherwise with completeListSize and cursor, empty on the last page.
+     * The resumptionToken of a page that starts at {@code cursor}: none when the whole list fits in one response;
+     * the next token with its expirationDate when more follow; an empty one on the last page of a longer list.
+     * completeListSize only where it is known without counting ({@code size} ≥ 0: the sets).
      */
-    private static void resumption(XmlOut x, int offset, int end, int size, ResumptionToken next) {
-        if (offset == 0 && end >= size) {
+    private static void resumption(XmlOut x, int cursor, boolean more, int size, ResumptionToken next) {
+        if (cursor == 0 && !more) {
             return;
         }
-        String[] attrs = {"completeListSize", Integer.toString(size), "cursor", Integer.toString(offset)};
-        if (end >= size) {
-            x.empty("resumptionToken", attrs);
+        List<String> attrs = new ArrayList<>();
+        if (more) {
+            attrs.add("expirationDate");
+            attrs.add(next.expires().toString());
+        }
+        if (size >= 0) {
+            attrs.add("completeListSize");
+            attrs.add(Integer.toString(size));
+        }
+        attrs.add("cursor");
+        attrs.add(Integer.toString(cursor));
+        if (more) {
+            x.element("resumptionToken", next.encode(), attrs.toArray(String[]::new));
         } else {
-            x.element("resumptionToken", next.encode(), attrs);
+            x.empty("resumptionToken", attrs.toArray(String[]::new));
         }
     }
 
     private static void header(XmlOut x, Repository.Item item) {
-        x.start("header");
+        if (item.deleted()) {
+            x.start("header", "status", "deleted");
+        } else {
+            x.start("header");
+        }
         x.element("identifier", item.identifier());
         x.element("datestamp", item.datestamp().toString());
         item.sets().forEach(s -> x.element("setSpec", s));
         x.end("header");
     }
 
-    private void record(XmlOut x, Repository.Item item, Format format) throws RenderException {
+    private void record(XmlOut x, Repository.Item item, Format format) throws RenderException, java.io.IOException {
         x.start("record");
         header(x, item);
+        if (item.deleted()) {
+            x.end("record"); // a deleted record has a header only
+            return;
+        }
         x.start("metadata");
         x.raw(metadata(item, format));
         x.end("metadata");
@@ -438,11 +488,12 @@ public final class OaiProtocol {
     }
 
     /** The metadata of an item in a format, as serialized XML without XML declaration. */
-    public String metadata(Repository.Item item, Format format) throws RenderException {
+    public String metadata(Repository.Item item, Format format) throws RenderException, java.io.IOException {
+        XdmNode tei = repository.tei(item);
         return switch (format) {
-            case OAI_DC -> withoutDeclaration(crosswalks.dc(item.tei()));
-            case METS -> withoutDeclaration(crosswalks.mets(item.tei(), item.files()));
-            case TEI -> teiRoot(item.tei());
+            case OAI_DC -> withoutDeclaration(crosswalks.dc(tei));
+            case METS -> withoutDeclaration(crosswalks.mets(tei, repository.files(item)));
+            case TEI -> teiRoot(tei);
         };
     }
 
@@ -518,9 +569,13 @@ public final class OaiProtocol {
                 + "repository; its formats are " + String.join(", ", all));
     }
 
+    private static OaiError expiredToken(ResumptionToken t) {
+        return new OaiError("badResumptionToken", "the resumptionToken expired at " + t.expires() + "; start the "
+                + "list again without it (from the last datestamp harvested, to miss nothing)");
+    }
+
     private static OaiError badToken() {
         return new OaiError("badResumptionToken", "the resumptionToken is not one this server gave out for this "
-                + "request and these contents (it may come from another server, or from before a restart over "
-                + "changed contents); start the list again without it");
+                + "request; start the list again without it");
     }
 }

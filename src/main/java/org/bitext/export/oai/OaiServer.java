@@ -1,40 +1,61 @@
 package org.bitext.export.oai;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.bitext.export.Crosswalks;
 import org.bitext.render.RenderException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * An OAI-PMH 2.0 data provider over a converted folder, on the JDK's HTTP server: {@code GET} and {@code POST}
- * ({@code application/x-www-form-urlencoded}) at {@code /oai}. Every OAI-PMH response, errors included, is HTTP 200
- * with {@code text/xml; charset=UTF-8}, as the protocol says. Start with {@link #start}, stop with {@link #close}.
+ * {@code bitext serve}'s HTTP server (Jetty 12): the OAI-PMH 2.0 data provider over a converted folder's catalog at
+ * {@code /oai} ({@code GET}, {@code HEAD} and {@code POST} with {@code application/x-www-form-urlencoded}; every
+ * OAI-PMH response, errors included, is HTTP 200 with {@code text/xml; charset=UTF-8}, as the protocol says), and the
+ * folder's HTML site ({@code OUT/html}: the index and every reading view) at {@code /}, with ETag and Last-Modified
+ * (conditional GET), gzip, no directory listings and nothing outside {@code OUT/html}. A bounded pool of worker
+ * threads, idle timeouts, bounded request headers and bodies; {@link #close} stops gracefully (requests under way
+ * finish, for up to five seconds). Start with {@link #start}.
  */
 public final class OaiServer implements AutoCloseable {
     /** The path of the protocol's base URL. */
     public static final String PATH = "/oai";
     /** The largest request body read (a POST's arguments). */
     static final int MAX_BODY = 64 * 1024;
+    /** The largest request line and headers. */
+    static final int MAX_HEADERS = 16 * 1024;
+    /** Worker threads at most. */
+    static final int MAX_THREADS = 32;
 
     /**
      * How to serve.
@@ -71,61 +92,83 @@ public final class OaiServer implements AutoCloseable {
     /** The repositoryName when none is given. */
     public static final String DEFAULT_NAME = "bitext: People's Daily articles, Chinese and English, in TEI P5";
 
-    private final HttpServer http;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
     private final URI baseUrl;
     private final Repository repository;
-    private final OaiProtocol protocol;
-    private final Consumer<String> log;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OaiServer(HttpServer http, ExecutorService workers, URI baseUrl, Repository repository,
-            OaiProtocol protocol, Consumer<String> log) {
-        this.http = http;
-        this.workers = workers;
+    private OaiServer(Server server, ServerConnector connector, URI baseUrl, Repository repository) {
+        this.server = server;
+        this.connector = connector;
         this.baseUrl = baseUrl;
         this.repository = repository;
-        this.protocol = protocol;
-        this.log = log;
     }
 
     /**
-     * Loads a converted folder and starts serving it.
+     * Opens a converted folder's catalog and starts serving it.
      *
-     * @param folder   the output folder of {@code bitext run}
-     * @param log      receives warnings (files left out) and internal failures, one line each
-     * @throws IOException when the folder cannot be read or the address cannot be bound
+     * @param folder the output folder of {@code bitext run}
+     * @param log    receives internal failures, one line each
+     * @throws IOException when the folder or its catalog cannot be read or the address cannot be bound
      */
     public static OaiServer start(Path folder, Config config, Consumer<String> log) throws IOException {
-        Repository repository = Repository.load(folder, log);
-        Crosswalks crosswalks = Crosswalks.builtin();
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
-        HttpServer http;
+        Repository repository = Repository.open(folder);
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+        pool.setName("bitext-serve");
+        pool.setDaemon(true);
+        Server server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADERS);
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(30_000);
+        server.addConnector(connector);
+
+        PathMappingsHandler paths = new PathMappingsHandler();
+        OaiHandler oai = new OaiHandler(log);
+        paths.addMapping(PathSpec.from(PATH), oai);
+        Path html = folder.resolve("html");
+        if (Files.isDirectory(html)) {
+            ResourceHandler site = new ResourceHandler();
+            site.setBaseResource(ResourceFactory.of(server).newResource(html.toAbsolutePath().normalize()));
+            site.setDirAllowed(false);
+            site.setWelcomeFiles(List.of("index.html"));
+            site.setEtags(true);
+            site.setCacheControl("no-cache"); // revalidate with If-None-Match: a new run may change any page
+            paths.addMapping(PathSpec.from("/"), site);
+        }
+        GzipHandler gzip = new GzipHandler(paths);
+        gzip.setMinGzipSize(1024);
+        gzip.addIncludedMethods("POST");
+        ContextHandler context = new ContextHandler(gzip, "/");
+        GracefulHandler graceful = new GracefulHandler(context);
+        server.setHandler(graceful);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
+        server.setStopTimeout(5_000);
         try {
-            http = HttpServer.create(address, 0);
-        } catch (IOException e) {
+            server.start();
+        } catch (Exception e) {
+            repository.close();
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // not started
+            }
             throw new IOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        int port = http.getAddress().getPort();
-        String host = http.getAddress().getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
+        int port = connector.getLocalPort();
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         URI base = URI.create(config.baseUrl() != null ? config.baseUrl() : "http://" + host + ":" + port + PATH);
-        OaiProtocol protocol = new OaiProtocol(repository, crosswalks, new OaiProtocol.Settings(base.toString(),
+        oai.protocol = new OaiProtocol(repository, Crosswalks.builtin(), new OaiProtocol.Settings(base.toString(),
                 config.repositoryName(), config.adminEmails(), config.pageSize()));
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                r -> {
-                    Thread t = new Thread(r, "bitext-oai-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        OaiServer server = new OaiServer(http, workers, base, repository, protocol, log);
-        http.createContext("/", server::handle);
-        http.setExecutor(workers);
-        http.start();
-        return server;
+        return new OaiServer(server, connector, base, repository);
     }
 
     /** The base URL harvesters use. */
@@ -135,7 +178,7 @@ public final class OaiServer implements AutoCloseable {
 
     /** The address and port the server listens on. */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
     }
 
     /** The articles served. */
@@ -143,79 +186,83 @@ public final class OaiServer implements AutoCloseable {
         return repository;
     }
 
-    /** Stops serving at once (a harvester retries a request cut short). Idempotent. */
+    /** Stops serving: no new requests, those under way finish (for up to five seconds). Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        http.stop(0);
-        workers.shutdown();
         try {
-            workers.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            // stopping anyway
+        } finally {
+            repository.close();
         }
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try {
-            String path = ex.getRequestURI().getPath();
-            if (!PATH.equals(path)) {
-                plain(ex, 404, "Not found. The OAI-PMH base URL is " + PATH + ", e.g. " + PATH + "?verb=Identify\n");
-                return;
-            }
-            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-            String query;
-            switch (method) {
-                case "GET", "HEAD" -> query = ex.getRequestURI().getRawQuery();
-                case "POST" -> {
-                    String type = ex.getRequestHeaders().getFirst("Content-Type");
-                    if (type == null || !type.toLowerCase(Locale.ROOT).strip()
-                            .startsWith("application/x-www-form-urlencoded")) {
-                        plain(ex, 415, "POST requests must be application/x-www-form-urlencoded\n");
-                        return;
-                    }
-                    byte[] body = readBody(ex.getRequestBody());
-                    if (body == null) {
-                        plain(ex, 413, "request body larger than " + MAX_BODY + " bytes\n");
-                        return;
-                    }
-                    query = new String(body, StandardCharsets.ISO_8859_1);
-                }
-                default -> {
-                    ex.getResponseHeaders().set("Allow", "GET, HEAD, POST");
-                    plain(ex, 405, "method not allowed: use GET or POST\n");
-                    return;
-                }
-            }
-            byte[] response;
-            List<Map.Entry<String, String>> args;
+    /** The OAI-PMH endpoint. */
+    private static final class OaiHandler extends Handler.Abstract {
+        private final Consumer<String> log;
+        volatile OaiProtocol protocol;
+
+        OaiHandler(Consumer<String> log) {
+            this.log = log;
+        }
+
+        @Override
+        public boolean handle(Request req, Response resp, Callback cb) {
             try {
-                args = parse(query);
-            } catch (IllegalArgumentException e) {
-                args = null;
-            }
-            response = args == null ? protocol.malformed("the arguments are not well-formed "
-                    + "application/x-www-form-urlencoded UTF-8 (a stray % or a bad escape)") : protocol.respond(args);
-            ex.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
-            if (method.equals("HEAD")) {
-                ex.sendResponseHeaders(200, -1);
-            } else {
-                ex.sendResponseHeaders(200, response.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(response);
+                String method = req.getMethod().toUpperCase(Locale.ROOT);
+                String query;
+                switch (method) {
+                    case "GET", "HEAD" -> query = req.getHttpURI().getQuery();
+                    case "POST" -> {
+                        String type = req.getHeaders().get(HttpHeader.CONTENT_TYPE);
+                        if (type == null || !type.toLowerCase(Locale.ROOT).strip()
+                                .startsWith("application/x-www-form-urlencoded")) {
+                            plain(resp, cb, 415, "POST requests must be application/x-www-form-urlencoded\n");
+                            return true;
+                        }
+                        byte[] body;
+                        try (InputStream in = Content.Source.asInputStream(req)) {
+                            body = in.readNBytes(MAX_BODY + 1);
+                        }
+                        if (body.length > MAX_BODY) {
+                            plain(resp, cb, 413, "request body larger than " + MAX_BODY + " bytes\n");
+                            return true;
+                        }
+                        query = new String(body, StandardCharsets.ISO_8859_1);
+                    }
+                    default -> {
+                        resp.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
+                        plain(resp, cb, 405, "method not allowed: use GET or POST\n");
+                        return true;
+                    }
                 }
+                List<Map.Entry<String, String>> args;
+                try {
+                    args = parse(query);
+                } catch (IllegalArgumentException e) {
+                    args = null;
+                }
+                byte[] response = args == null ? protocol.malformed("the arguments are not well-formed "
+                        + "application/x-www-form-urlencoded UTF-8 (a stray % or a bad escape)") : protocol.respond(args);
+                resp.setStatus(200);
+                resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml; charset=UTF-8");
+                resp.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                resp.write(true, ByteBuffer.wrap(response), cb);
+            } catch (RenderException | IOException | RuntimeException e) {
+                log.accept("bitext serve: internal error on " + req.getHttpURI().getPathQuery() + ": " + e);
+                Response.writeError(req, resp, cb, 500, "internal error");
             }
-        } catch (RenderException | RuntimeException e) {
-            log.accept("bitext serve: internal error on " + ex.getRequestURI() + ": " + e);
-            try {
-                plain(ex, 500, "internal error: " + e.getMessage() + "\n");
-            } catch (IOException | RuntimeException again) {
-                // the response was already under way: nothing more to say
-            }
-        } finally {
-            ex.close();
+            return true;
+        }
+
+        private static void plain(Response resp, Callback cb, int status, String text) {
+            resp.setStatus(status);
+            resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=UTF-8");
+            resp.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), cb);
         }
     }
 
@@ -246,24 +293,5 @@ public final class OaiServer implements AutoCloseable {
     /** Percent-decoded as UTF-8 (bytes that are not UTF-8 become U+FFFD, which matches no name or value). */
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
-
-    /** The body, or null when it is longer than {@link #MAX_BODY}. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : body;
-    }
-
-    private static void plain(HttpExchange ex, int status, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
-        if (ex.getRequestMethod().equalsIgnoreCase("HEAD")) {
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
     }
 }
