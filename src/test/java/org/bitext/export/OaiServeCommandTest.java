@@ -3,6 +3,7 @@ package org.bitext.export;
 import static org.bitext.export.CrosswalkFixtures.parse;
 import static org.bitext.export.CrosswalkFixtures.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class OaiServeCommandTest {
             }
             String base = stdout.toString().strip();
             assertTrue(base.matches("http://127\\.0\\.0\\.1:\\d+/oai"), "stdout: " + base + "\nstderr: " + stderr);
-            assertTrue(stderr.toString().contains("serving 12 articles"), stderr.toString());
+            assertTrue(stderr.toString().contains("serving the 12 records of"), stderr.toString());
 
             XdmNode identify = get(base + "?verb=Identify");
             assertEquals(base, string(identify, "//oai:baseURL"));
@@ -57,7 +58,7 @@ class OaiServeCommandTest {
             assertEquals("Test archive", string(identify, "//oai:repositoryName"));
             XdmNode list = get(base + "?verb=ListIdentifiers&metadataPrefix=oai_dc");
             assertEquals(3, CrosswalkFixtures.xpath(list, "//oai:header").size(), "--page-size 3");
-            assertEquals("12", string(list, "//oai:resumptionToken/@completeListSize"));
+            assertFalse(string(list, "//oai:resumptionToken").isEmpty(), "more pages follow");
 
             command.stop();
             assertEquals(0, exit.get(10, TimeUnit.SECONDS));

@@ -207,7 +207,7 @@ public final class BagExporter {
 
     /**
      * The files of a run output folder to bag, as {@code /}-separated paths relative to it, sorted: every regular
-     * file, except hidden files and files in hidden folders.
+     * file, except hidden files, files in hidden folders and the catalog ({@link #catalog}).
      */
     static List<String> payloadFiles(Path out) throws IOException {
         if (!Files.isDirectory(out)) {
@@ -221,7 +221,7 @@ public final class BagExporter {
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path rel = out.relativize(p);
-                if (rel.toString().isEmpty() || hidden(rel) || !Files.isRegularFile(p)) {
+                if (rel.toString().isEmpty() || hidden(rel) || !Files.isRegularFile(p) || catalog(rel)) {
                     continue;
                 }
                 files.add(slashed(rel));
@@ -232,6 +232,14 @@ public final class BagExporter {
             throw new IOException(out + " holds no files to bag");
         }
         return files;
+    }
+
+    /**
+     * Whether a path is the folder's catalog (catalog.sqlite and SQLite's -wal, -shm and -journal files beside it): an
+     * operational index of the outputs, with the times of the runs, not part of what is preserved.
+     */
+    static boolean catalog(Path rel) {
+        return rel.getNameCount() == 1 && rel.toString().startsWith(org.bitext.catalog.Catalog.FILE);
     }
 
     /** Refuses a bag inside the folder it bags, or the other way round. */
