@@ -116,8 +116,10 @@ public class Load {
                         all.add((System.nanoTime() - t) / 1e6);
                         Matcher e = ERROR.matcher(body);
                         Matcher tk = TOKEN.matcher(body);
-                        if (e.find() || !tk.find()) {
+                        if (e.find()) {
                             errors.incrementAndGet();
+                        }
+                        if (e.find(0) || !tk.find()) { // an error, or the end of the list: start elsewhere
                             next = "verb=ListRecords&resumptionToken="
                                     + token("ListRecords", "oai_dc", ThreadLocalRandom.current().nextInt(n - 1000));
                         } else {

@@ -411,6 +411,11 @@ public final class Catalog implements AutoCloseable {
 
     /** At most {@code limit} records of a query, with their outputs. */
     public List<Record> list(Query q, int limit) throws CatalogException {
+        return list(q, limit, true);
+    }
+
+    /** At most {@code limit} records of a query, with their outputs or without (an empty list: headers only). */
+    public List<Record> list(Query q, int limit, boolean outputs) throws CatalogException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         if (q.from() != null) {
@@ -436,8 +441,8 @@ public final class Catalog implements AutoCloseable {
             }
         }
         if (q.afterStamp() != null) {
-            sql.append(" AND (datestamp > ? OR (datestamp = ? AND id > ?))");
-            args.add(q.afterStamp().toString());
+            // a row value: SQLite seeks the (datestamp, id) index to it instead of scanning up to it
+            sql.append(" AND (datestamp, id) > (?, ?)");
             args.add(q.afterStamp().toString());
             args.add(q.afterId());
         }
@@ -454,7 +459,7 @@ public final class Catalog implements AutoCloseable {
                         out.add(row(rs));
                     }
                 }
-                return withOutputs(c, out);
+                return outputs ? withOutputs(c, out) : out;
             }
         } catch (SQLException e) {
             throw new CatalogException(file + ": " + e.getMessage(), e);
@@ -535,6 +540,10 @@ public final class Catalog implements AutoCloseable {
         Connection c = reader.get();
         if (c == null || c.isClosed()) {
             c = connect(file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA cache_size = -1024"); // 1 MB of pages per reading thread: memory stays flat
+                s.execute("PRAGMA query_only = ON");
+            }
             reader.set(c);
             synchronized (readers) {
                 readers.add(c);

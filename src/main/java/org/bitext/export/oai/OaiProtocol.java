@@ -385,7 +385,8 @@ public final class OaiProtocol {
         if (format.isEmpty()) {
             return errors(echo, List.of(unknownFormat(prefix)), now);
         }
-        List<Repository.Item> items = repository.page(from, until, set, afterStamp, afterId, settings.pageSize() + 1);
+        List<Repository.Item> items = repository.page(from, until, set, afterStamp, afterId, settings.pageSize() + 1,
+                !verb.equals("ListIdentifiers"));
         if (items.isEmpty()) {
             String why = token != null ? "no item is left in this list (the records after the last one sent have "
                     + "changed since and moved to its end, beyond until)"

@@ -55,7 +55,7 @@ public final class OaiServer implements AutoCloseable {
     /** The largest request line and headers. */
     static final int MAX_HEADERS = 16 * 1024;
     /** Worker threads at most. */
-    static final int MAX_THREADS = 32;
+    static final int MAX_THREADS = 16;
 
     /**
      * How to serve.

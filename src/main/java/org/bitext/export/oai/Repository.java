@@ -98,6 +98,12 @@ public final class Repository implements AutoCloseable {
      */
     public List<Item> page(Instant from, Instant until, String set, Instant afterStamp, String afterId, int limit)
             throws IOException {
+        return page(from, until, set, afterStamp, afterId, limit, true);
+    }
+
+    /** As {@link #page(Instant, Instant, String, Instant, String, int)}; {@code files}: with each item's outputs. */
+    public List<Item> page(Instant from, Instant until, String set, Instant afterStamp, String afterId, int limit,
+                           boolean files) throws IOException {
         String column = null;
         String value = null;
         if (set != null) {
@@ -111,7 +117,7 @@ public final class Repository implements AutoCloseable {
         try {
             List<Item> out = new ArrayList<>();
             for (Record r : catalog.list(new Catalog.Query(from, until, column, value, afterStamp,
-                    afterId == null ? null : afterId.substring(ID_PREFIX.length())), limit)) {
+                    afterId == null ? null : afterId.substring(ID_PREFIX.length())), limit, files)) {
                 out.add(item(r));
             }
             return out;
