@@ -1,8 +1,12 @@
 package org.bitext.cli;
 
+import org.bitext.export.parallel.AlignedText;
+import org.bitext.export.parallel.ParallelExporter;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -18,19 +22,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bitext export}: a run output folder packaged for a repository. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        header = "Package a run output folder: a BagIt bag, or a DSpace Simple Archive.",
+        header = "Package a run output folder: a BagIt bag, a DSpace Simple Archive, a TMX memory, sentence pairs.",
         description = {"Package a run output folder (from `bitext run IN -o OUT`) for a repository: a BagIt bag "
-                + "(bagit) or a DSpace Simple Archive Format folder (saf)."},
-        subcommands = {ExportCommand.Bagit.class, ExportCommand.Saf.class},
+                + "(bagit) or a DSpace Simple Archive Format folder (saf); or its aligned sentences for translators "
+                + "and corpus work: a TMX 1.4b translation memory (tmx) or sentence pairs, TSV and Moses (pairs)."},
+        subcommands = {ExportCommand.Bagit.class, ExportCommand.Saf.class, ExportCommand.Tmx.class,
+            ExportCommand.Pairs.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:some article could not be exported (saf)",
+        exitCodeList = {"0:success", "1:some article could not be exported (saf, tmx, pairs)",
                 "2:usage error, or a file or folder could not be read or written"})
 public final class ExportCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "an export format is required: bagit or saf");
+        throw new CommandLine.ParameterException(spec.commandLine(), "an export format is required: bagit, saf, tmx or pairs");
     }
 
     /** {@code bitext export bagit OUT -o BAG}. */
@@ -150,6 +156,105 @@ public final class ExportCommand implements Runnable {
                 err.flush();
             }
         }
+    }
+
+    /** The options of the parallel-corpus exports. */
+    static final class ParallelOptions {
+        @Option(names = "--min-cert", paramLabel = "C", defaultValue = "0",
+                description = "Leave out links whose @cert is below C, 0 to 1 (default: ${DEFAULT-VALUE}: every link).")
+        double minCert;
+
+        @Option(names = "--paragraphs", description = "One unit per paragraph-level link instead of per sentence link.")
+        boolean paragraphs;
+
+        ParallelExporter.Options check(CommandSpec spec) {
+            if (!(minCert >= 0 && minCert <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--min-cert must be 0 to 1, not " + minCert);
+            }
+            return new ParallelExporter.Options(paragraphs, minCert);
+        }
+    }
+
+    /** {@code bitext export tmx OUT -o FILE.tmx}. */
+    @Command(name = "tmx", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            header = "A TMX 1.4b translation memory of the aligned sentences, for CAT tools.",
+            description = {"Write the sentence links of a run output folder (or of TEI files and folders) as one TMX "
+                    + "1.4b document: one tu per link whose two sides have text (n:m links joined), tuv zh-Hans and en, "
+                    + "props x-cert, x-article, x-date, x-page and x-beads. Streamed, written atomically, the same "
+                    + "bytes every time."})
+    static final class Tmx implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin ParallelOptions parallel;
+
+        @Parameters(arity = "1..*", paramLabel = "OUT", description = "A run output folder, or TEI files or folders.")
+        List<Path> inputs;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.tmx", description = "The TMX file.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            ParallelExporter.Options o = parallel.check(spec);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                ParallelExporter.Summary s = ParallelExporter.tmx(AlignedText.teiFiles(inputs), output, o, err::println);
+                return parallelSummary(s, "translation units", output, out, err, common.quiet);
+            } catch (IOException e) {
+                return failed(e, err, common.debug);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+    }
+
+    /** {@code bitext export pairs OUT -o DIR}. */
+    @Command(name = "pairs", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            header = "Aligned sentence pairs: DIR/pairs.tsv and the Moses files DIR/corpus.zh-Hans, DIR/corpus.en.",
+            description = {"Write the sentence links of a run output folder (or of TEI files and folders) as pairs: "
+                    + "DIR/pairs.tsv (a header line, then zh, en, cert, article, date, link; a tab or line break "
+                    + "inside a sentence becomes a space) and DIR/corpus.zh-Hans / DIR/corpus.en, line-aligned (Moses). "
+                    + "Streamed, written atomically, the same bytes every time."})
+    static final class Pairs implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin CommonOptions common;
+        @Mixin ParallelOptions parallel;
+
+        @Parameters(arity = "1..*", paramLabel = "OUT", description = "A run output folder, or TEI files or folders.")
+        List<Path> inputs;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The folder to write.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            ParallelExporter.Options o = parallel.check(spec);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                ParallelExporter.Summary s = ParallelExporter.pairs(AlignedText.teiFiles(inputs), output, o,
+                        err::println);
+                return parallelSummary(s, "pairs", output, out, err, common.quiet);
+            } catch (IOException e) {
+                return failed(e, err, common.debug);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+    }
+
+    private static int parallelSummary(ParallelExporter.Summary s, String what, Path output, PrintWriter out,
+                                       PrintWriter err, boolean quiet) {
+        int failed = s.refused().size();
+        if (!quiet || failed > 0) {
+            (failed > 0 ? err : out).println("exported " + s.units() + " " + what + " of " + s.documents() + " of "
+                    + (s.documents() + failed) + " documents to " + output + (failed > 0 ? ", " + failed
+                    + " documents left out" : ""));
+        }
+        return failed > 0 ? 1 : 0;
     }
 
     /** Whether {@code --fsync} (of {@link CommonOptions}) was given. */

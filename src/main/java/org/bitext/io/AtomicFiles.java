@@ -50,6 +50,51 @@ public final class AtomicFiles {
         }
     }
 
+    /** What writes a file's content to a stream ({@link #write(Path, Body)}). */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file atomically from a stream, without holding its content in memory: the body is written to a
+     * temporary file beside the target, which is renamed over it only when the body has finished; a failure leaves
+     * the target as it was and no temporary file.
+     */
+    public static void write(Path target, Body body) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp;
+        OutputStream stream;
+        while (true) {
+            tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + TEMP_SUFFIX);
+            try {
+                stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(stream, 1 << 16)) {
+                body.writeTo(out);
+            }
+            if (durable) {
+                try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /**
      * Writes {@code bytes} to {@code target} atomically, creating its folders.
      *

@@ -122,6 +122,14 @@ class CatalogRunTest {
         p.waitFor(30, TimeUnit.SECONDS);
         int atKill = all(out).size();
         assertTrue(atKill >= 20 && atKill < 300, "records at the kill: " + atKill);
+        // serve reads the catalog as the kill left it
+        try (org.bitext.export.oai.OaiServer s = org.bitext.export.oai.OaiServer.start(out,
+                org.bitext.export.oai.OaiServer.Config.defaults().withPageSize(1000), line -> { })) {
+            String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(s.baseUrl() + "?verb=ListIdentifiers&metadataPrefix=oai_dc")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals(atKill, body.split("<header>", -1).length - 1, body.substring(0, Math.min(500, body.length())));
+        }
         CliTest.Result r = CliTest.bitext("run", in.toString(), "-o", out.toString(), "-q");
         assertEquals(0, r.code(), r.err());
         List<Record> done = all(out);
