@@ -129,4 +129,20 @@ class SampleTest {
         assertEquals(String.join("\n", reviewed), String.join("\n", got.keySet()));
         assertEquals(reviewed.size(), report.get("summary").get("warnings").asInt());
     }
+
+    /** The sample's aligned sentences as TMX (read by the Okapi TMX filter) and as pairs, one line per link. */
+    @Test
+    void exportsAsTmxAndPairs() throws Exception {
+        Path out = tmp.resolve("out");
+        Path tmx = tmp.resolve("sample.tmx");
+        CliTest.Result r = CliTest.bitext("export", "tmx", out.toString(), "-o", tmx.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        org.bitext.export.ParallelExportTest.assertTmxMatches(out, tmx, 0);
+        Path pairs = tmp.resolve("pairs");
+        assertEquals(0, CliTest.bitext("export", "pairs", out.toString(), "-o", pairs.toString(), "-q").code());
+        int units = org.bitext.export.ParallelExportTest.expected(out, 0).size();
+        assertEquals(units, Files.readAllLines(pairs.resolve("corpus.zh-Hans")).size());
+        assertEquals(units, Files.readAllLines(pairs.resolve("corpus.en")).size());
+        assertEquals(units + 1, Files.readAllLines(pairs.resolve("pairs.tsv")).size());
+    }
 }

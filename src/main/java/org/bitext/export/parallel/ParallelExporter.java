@@ -54,7 +54,8 @@ public final class ParallelExporter {
         List<String> refused = new java.util.ArrayList<>();
         AtomicFiles.write(target, out -> {
             try {
-                XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(
+                // the JDK's own writer, whatever StAX implementation is on the class path: the same bytes everywhere
+                XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(
                         new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 x.writeStartDocument("UTF-8", "1.0");
                 x.writeCharacters("\n");
