@@ -182,31 +182,24 @@ public final class ExportCommand implements Runnable {
                     + "1.4b document: one tu per link whose two sides have text (n:m links joined), tuv zh-Hans and en, "
                     + "props x-cert, x-article, x-date, x-page and x-beads. Streamed, written atomically, the same "
                     + "bytes every time."})
-    static final class Tmx implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin CommonOptions common;
-        @Mixin ParallelOptions parallel;
-
-        @Parameters(arity = "1..*", paramLabel = "OUT", description = "A run output folder, or TEI files or folders.")
-        List<Path> inputs;
-
+    static final class Tmx extends ParallelCommand {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.tmx", description = "The TMX file.")
         Path output;
 
         @Override
-        public Integer call() {
-            ParallelExporter.Options o = parallel.check(spec);
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                ParallelExporter.Summary s = ParallelExporter.tmx(AlignedText.teiFiles(inputs), output, o, err::println);
-                return parallelSummary(s, "translation units", output, out, err, common.quiet);
-            } catch (IOException e) {
-                return failed(e, err, common.debug);
-            } finally {
-                out.flush();
-                err.flush();
-            }
+        ParallelExporter.Summary export(List<Path> files, ParallelExporter.Options o, PrintWriter err)
+                throws IOException {
+            return ParallelExporter.tmx(files, output, o, err::println);
+        }
+
+        @Override
+        String what() {
+            return "translation units";
+        }
+
+        @Override
+        Path output() {
+            return output;
         }
     }
 
@@ -217,7 +210,29 @@ public final class ExportCommand implements Runnable {
                     + "DIR/pairs.tsv (a header line, then zh, en, cert, article, date, link; a tab or line break "
                     + "inside a sentence becomes a space) and DIR/corpus.zh-Hans / DIR/corpus.en, line-aligned (Moses). "
                     + "Streamed, written atomically, the same bytes every time."})
-    static final class Pairs implements Callable<Integer> {
+    static final class Pairs extends ParallelCommand {
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The folder to write.")
+        Path output;
+
+        @Override
+        ParallelExporter.Summary export(List<Path> files, ParallelExporter.Options o, PrintWriter err)
+                throws IOException {
+            return ParallelExporter.pairs(files, output, o, err::println);
+        }
+
+        @Override
+        String what() {
+            return "pairs";
+        }
+
+        @Override
+        Path output() {
+            return output;
+        }
+    }
+
+    /** What the parallel-corpus exports share: their inputs, options, summary and exit codes. */
+    abstract static class ParallelCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin CommonOptions common;
         @Mixin ParallelOptions parallel;
@@ -225,8 +240,12 @@ public final class ExportCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "OUT", description = "A run output folder, or TEI files or folders.")
         List<Path> inputs;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The folder to write.")
-        Path output;
+        abstract ParallelExporter.Summary export(List<Path> files, ParallelExporter.Options o, PrintWriter err)
+                throws IOException;
+
+        abstract String what();
+
+        abstract Path output();
 
         @Override
         public Integer call() {
@@ -234,9 +253,8 @@ public final class ExportCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                ParallelExporter.Summary s = ParallelExporter.pairs(AlignedText.teiFiles(inputs), output, o,
-                        err::println);
-                return parallelSummary(s, "pairs", output, out, err, common.quiet);
+                return parallelSummary(export(AlignedText.teiFiles(inputs), o, err), what(), output(), out, err,
+                        common.quiet);
             } catch (IOException e) {
                 return failed(e, err, common.debug);
             } finally {

@@ -50,6 +50,38 @@ public final class AtomicFiles {
         }
     }
 
+    /** A new temporary file beside the target, open for writing, with the permissions any new file gets. */
+    private record Temp(Path path, OutputStream stream) {
+    }
+
+    private static Temp temp(Path dir, Path target) throws IOException {
+        // not Files.createTempFile: it makes the file readable by its owner only, and the output must get the
+        // permissions any new file gets (the umask's), so that a web server or a colleague can read it
+        while (true) {
+            Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + TEMP_SUFFIX);
+            try {
+                return new Temp(tmp, Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+    }
+
+    /** Forces the written temporary file to disk when durable, and renames it over the target. */
+    private static void commit(Path tmp, Path target) throws IOException {
+        if (durable) {
+            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** What writes a file's content to a stream ({@link #write(Path, Body)}). */
     @FunctionalInterface
     public interface Body {
@@ -64,34 +96,14 @@ public final class AtomicFiles {
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp;
-        OutputStream stream;
-        while (true) {
-            tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                    + TEMP_SUFFIX);
-            try {
-                stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                break;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // another name
-            }
-        }
+        Temp tmp = temp(dir, target);
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(stream, 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(tmp.stream(), 1 << 16)) {
                 body.writeTo(out);
             }
-            if (durable) {
-                try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            commit(tmp.path(), target);
         } finally {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.path());
         }
     }
 
@@ -107,36 +119,14 @@ public final class AtomicFiles {
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return false;
         }
-        // not Files.createTempFile: it makes the file readable by its owner only, and the output must get the
-        // permissions any new file gets (the umask's), so that a web server or a colleague can read it
-        Path tmp;
-        OutputStream stream;
-        while (true) {
-            tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                    + TEMP_SUFFIX);
-            try {
-                stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                break;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // another name
-            }
-        }
+        Temp tmp = temp(dir, target);
         try {
-            try (OutputStream out = stream) {
+            try (OutputStream out = tmp.stream()) {
                 out.write(bytes);
             }
-            if (durable) {
-                try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            commit(tmp.path(), target);
         } finally {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.path());
         }
         return true;
     }

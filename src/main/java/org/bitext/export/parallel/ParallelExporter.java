@@ -72,33 +72,26 @@ public final class ParallelExporter {
                 x.writeAttribute("datatype", "plaintext");
                 x.writeCharacters("\n  ");
                 x.writeStartElement("body");
-                for (Path f : teiFiles) {
-                    List<AlignedText.Unit> units = read(f, options, refused, errors);
-                    if (units == null) {
-                        continue;
+                for (AlignedText.Unit u : (Iterable<AlignedText.Unit>) () -> units(teiFiles, options, refused, errors,
+                        counts)) {
+                    x.writeCharacters("\n    ");
+                    x.writeStartElement("tu");
+                    x.writeAttribute("tuid", u.tuid());
+                    if (!Double.isNaN(u.cert())) {
+                        prop(x, "x-cert", String.format(Locale.ROOT, "%.2f", u.cert()));
                     }
-                    counts[0]++;
-                    for (AlignedText.Unit u : units) {
-                        counts[1]++;
-                        x.writeCharacters("\n    ");
-                        x.writeStartElement("tu");
-                        x.writeAttribute("tuid", u.tuid());
-                        if (!Double.isNaN(u.cert())) {
-                            prop(x, "x-cert", String.format(Locale.ROOT, "%.2f", u.cert()));
-                        }
-                        prop(x, "x-article", u.article());
-                        if (!u.date().isEmpty()) {
-                            prop(x, "x-date", u.date());
-                        }
-                        if (!u.page().isEmpty()) {
-                            prop(x, "x-page", u.page());
-                        }
-                        prop(x, "x-beads", u.beads());
-                        tuv(x, "zh-Hans", u.zh());
-                        tuv(x, "en", u.en());
-                        x.writeCharacters("\n    ");
-                        x.writeEndElement();
+                    prop(x, "x-article", u.article());
+                    if (!u.date().isEmpty()) {
+                        prop(x, "x-date", u.date());
                     }
+                    if (!u.page().isEmpty()) {
+                        prop(x, "x-page", u.page());
+                    }
+                    prop(x, "x-beads", u.beads());
+                    tuv(x, "zh-Hans", u.zh());
+                    tuv(x, "en", u.en());
+                    x.writeCharacters("\n    ");
+                    x.writeEndElement();
                 }
                 x.writeCharacters("\n  ");
                 x.writeEndElement(); // body
@@ -149,22 +142,15 @@ public final class ParallelExporter {
                     Writer zh = writer(zhOut);
                     Writer en = writer(enOut);
                     tsv.write("zh\ten\tcert\tarticle\tdate\tlink\n");
-                    for (Path f : teiFiles) {
-                        List<AlignedText.Unit> units = read(f, options, refused, errors);
-                        if (units == null) {
-                            continue;
-                        }
-                        counts[0]++;
-                        for (AlignedText.Unit u : units) {
-                            counts[1]++;
-                            String z = oneLine(u.zh());
-                            String e = oneLine(u.en());
-                            tsv.write(z + "\t" + e + "\t" + (Double.isNaN(u.cert()) ? ""
-                                    : String.format(Locale.ROOT, "%.2f", u.cert())) + "\t" + u.article() + "\t"
-                                    + u.date() + "\t" + u.link() + "\n");
-                            zh.write(z + "\n");
-                            en.write(e + "\n");
-                        }
+                    for (AlignedText.Unit u : (Iterable<AlignedText.Unit>) () -> units(teiFiles, options, refused,
+                            errors, counts)) {
+                        String z = oneLine(u.zh());
+                        String e = oneLine(u.en());
+                        tsv.write(z + "\t" + e + "\t" + (Double.isNaN(u.cert()) ? ""
+                                : String.format(Locale.ROOT, "%.2f", u.cert())) + "\t" + u.article() + "\t"
+                                + u.date() + "\t" + u.link() + "\n");
+                        zh.write(z + "\n");
+                        en.write(e + "\n");
                     }
                     en.flush();
                     zh.flush();
@@ -180,6 +166,39 @@ public final class ParallelExporter {
     /** Tabs and line breaks (and any other vertical white space) as one space: one pair per line. */
     static String oneLine(String s) {
         return s.replaceAll("[\\t\\n\\r\\u000B\\f\\u0085\\u2028\\u2029]+", " ");
+    }
+
+    /**
+     * The units of the documents one after the other, each document read when the previous one's units are used up;
+     * {@code counts}: documents read, units given.
+     */
+    private static java.util.Iterator<AlignedText.Unit> units(List<Path> files, Options options, List<String> refused,
+                                                              Consumer<String> errors, int[] counts) {
+        return new java.util.Iterator<>() {
+            private int next;
+            private java.util.Iterator<AlignedText.Unit> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && next < files.size()) {
+                    List<AlignedText.Unit> units = read(files.get(next++), options, refused, errors);
+                    if (units != null) {
+                        counts[0]++;
+                        current = units.iterator();
+                    }
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public AlignedText.Unit next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                counts[1]++;
+                return current.next();
+            }
+        };
     }
 
     /** One document's units, or null (with its error reported) when it cannot be exported. */
