@@ -1,5 +1,7 @@
 package org.bitext.cli;
 
+import org.bitext.pipeline.Inputs;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,17 +1,11 @@
 package org.bitext.cli;
 
-import org.bitext.catalog.Catalog;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bitext.Bitext;
-import org.bitext.batch.Batch;
-import org.bitext.batch.BatchReport;
-import org.bitext.batch.Result;
-import org.bitext.batch.UpToDate;
-import org.bitext.io.AtomicFiles;
+import org.bitext.pipeline.Pipeline;
+import org.bitext.pipeline.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,20 +31,11 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Inputs.Input> files = Inputs.collect(inputs, read.extensions);
-        AtomicFiles.removeStale(output);
-        String settings = read.settings("");
-        List<Result> results;
-        String root = String.join(" ", inputs.stream().map(Path::toString).toList());
-        try (Catalog catalog = catalogOption.open(output)) {
-            ArticleJob job = new ArticleJob(read.reader(), null, null, output, new UpToDate(output, settings),
-                    catalog, root);
-            results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("convert"))
-                    .run(files, job::process, ArticleJob::notRun);
-            catalogOption.deletions(catalog, output, root, files, spec.commandLine().getOut(), common.quiet);
-        }
-        BatchReport.of("bitext " + Bitext.version(), settings, results).write(output);
-        return Report.finish(results, "converted", spec.commandLine().getOut(), spec.commandLine().getErr(),
+        Pipeline.Summary s = Pipeline.convert(inputs, output, new Pipeline.Options(common.jobs, common.failFast,
+                common.progress("convert"), read.encoding, read.extensions, null, null, catalogOption.delete));
+        catalogOption.report(s.deleted(), String.join(" ", inputs.stream().map(Path::toString).toList()),
+                spec.commandLine().getOut(), common.quiet);
+        return Report.finish(s.results(), "converted", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
     }
 }

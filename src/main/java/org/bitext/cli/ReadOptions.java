@@ -1,8 +1,6 @@
 package org.bitext.cli;
 
 import java.nio.charset.Charset;
-import org.bitext.Bitext;
-import org.bitext.read.ArticleReader;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that read articles. */
@@ -15,14 +13,4 @@ final class ReadOptions {
             description = "File name extension(s) of the articles looked for in folders, e.g. --ext md for the "
                     + "archive's .md files (default: ${DEFAULT-VALUE}).")
     java.util.List<String> extensions;
-
-    ArticleReader reader() {
-        return new ArticleReader(encoding);
-    }
-
-    /** What, besides an input's bytes, shapes its outputs; a change makes every output out of date. */
-    String settings(String extra) {
-        return "bitext " + Bitext.version() + "; encoding " + (encoding == null ? "auto" : encoding.name())
-                + (extra.isEmpty() ? "" : "; " + extra);
-    }
 }

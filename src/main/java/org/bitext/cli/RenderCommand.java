@@ -5,15 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import net.sf.saxon.s9api.SaxonApiException;
-import org.bitext.batch.Batch;
-import org.bitext.batch.Result;
-import org.bitext.batch.Status;
-import org.bitext.io.AtomicFiles;
+import org.bitext.pipeline.Pipeline;
+import org.bitext.pipeline.Report;
 import org.bitext.render.Format;
-import org.bitext.render.RenderException;
-import org.bitext.render.Renderer;
-import org.bitext.xml.Xml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,30 +46,14 @@ final class RenderCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be zh or en, not " + lang);
         }
         width.check(spec);
-        List<Inputs.Input> files = Inputs.collect(inputs, "xml");
-        Renderer renderer = Renderer.load(xslt, List.of(format), false);
         Map<String, String> params = new java.util.HashMap<>(width.params());
         if (lang != null) {
             params.put("lang", lang);
         }
-        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("render"))
-                .run(files, in -> render(renderer, in, params), ArticleJob::notRun);
-        return Report.finish(results, "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),
+        Pipeline.Summary s = Pipeline.render(inputs, output, format, params, Pipeline.Options.defaults()
+                .withJobs(common.jobs, common.failFast, common.progress("render")).withXslt(xslt));
+        return Report.finish(s.results(), "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
-    }
-
-    private Result render(Renderer renderer, Inputs.Input in, Map<String, String> params) {
-        String error;
-        try {
-            byte[] bytes = renderer.render(Xml.parse(in.file()), format, params);
-            AtomicFiles.write(in.output(output, format.extension()), bytes);
-            return new Result(in.display(), "", Status.CONVERTED, List.of(), List.of());
-        } catch (SaxonApiException e) {
-            error = Xml.describe(e).at(in.display(), "error");
-        } catch (RenderException | IOException e) {
-            error = in.display() + ":0:0: error: " + e.getMessage();
-        }
-        return new Result(in.display(), "", Status.FAILED, List.of(error), List.of());
     }
 
     /** Accepts html, text or source. */

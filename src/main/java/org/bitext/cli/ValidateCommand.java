@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bitext.batch.Batch;
-import org.bitext.batch.Result;
-import org.bitext.batch.Status;
-import org.bitext.validate.Problem;
-import org.bitext.validate.TeiValidator;
+import org.bitext.pipeline.Pipeline;
+import org.bitext.pipeline.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,15 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Inputs.Input> files = Inputs.collect(inputs, "xml");
-        TeiValidator validator = schema == null ? TeiValidator.builtin() : TeiValidator.relaxNg(schema);
-        List<Result> results = new Batch<Inputs.Input>(common.jobs, common.failFast, common.progress("validate"))
-                .run(files, in -> {
-                    List<Problem> problems = validator.validate(in.file(), in.display());
-                    return new Result(in.display(), "", problems.isEmpty() ? Status.CONVERTED : Status.FAILED,
-                            problems.stream().map(Problem::toString).toList(), List.of());
-                }, ArticleJob::notRun);
-        return Report.finish(results, "valid:", spec.commandLine().getOut(), spec.commandLine().getErr(),
+        Pipeline.Summary s = Pipeline.validate(inputs, schema, Pipeline.Options.defaults().withJobs(common.jobs,
+                common.failFast, common.progress("validate")));
+        return Report.finish(s.results(), "valid:", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
     }
 }

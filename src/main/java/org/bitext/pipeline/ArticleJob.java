@@ -1,4 +1,4 @@
-package org.bitext.cli;
+package org.bitext.pipeline;
 
 import org.bitext.catalog.Catalog;
 import org.bitext.catalog.CatalogException;
@@ -38,7 +38,7 @@ import org.bitext.validate.TeiValidator;
  * Every output is made in memory first; only when the article has gone through every stage are its files written,
  * each atomically, so a refused article leaves nothing behind. Thread-safe: the stages it holds are.
  */
-final class ArticleJob {
+public final class ArticleJob {
     private final ArticleReader reader;
     private final TeiEncoder encoder = new TeiEncoder();
     private final TeiValidator validator; // null: convert only
@@ -205,7 +205,7 @@ final class ArticleJob {
         return timings;
     }
 
-    static Result notRun(Inputs.Input in) {
+    public static Result notRun(Inputs.Input in) {
         return new Result(in.display(), "", Status.NOT_RUN, List.of(), List.of());
     }
 

@@ -1,4 +1,4 @@
-package org.bitext.cli;
+package org.bitext.pipeline;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -6,7 +6,7 @@ import org.bitext.batch.Result;
 import org.bitext.batch.Status;
 
 /** Prints the errors of a batch and its summary; gives the exit code. */
-final class Report {
+public final class Report {
     private static final int FIRST_REASONS = 5;
     /** Beyond this many error lines, the summary repeats the first reasons, which have scrolled away. */
     private static final int SCROLLED = 10;
@@ -14,7 +14,7 @@ final class Report {
     private Report() {
     }
 
-    static int finish(List<Result> results, String verb, PrintWriter out, PrintWriter err, boolean quiet) {
+    public static int finish(List<Result> results, String verb, PrintWriter out, PrintWriter err, boolean quiet) {
         for (Result r : results) {
             if (!quiet && r.status() == Status.CONVERTED) {
                 r.warnings().forEach(err::println); // an unchanged input's warnings were shown when it was converted

@@ -1,4 +1,4 @@
-package org.bitext.cli;
+package org.bitext.pipeline;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Time per pipeline stage, summed over worker threads, for {@code --timings}. Thread-safe. */
-final class Timings {
+public final class Timings {
     private final Map<String, LongAdder> nanos = new ConcurrentSkipListMap<>();
     private final Map<String, Long> order = new ConcurrentSkipListMap<>();
 
     /** Adds the time since {@code start} to the stage and returns now, the start of the next stage. */
-    long add(String stage, long start) {
+    public long add(String stage, long start) {
         long now = System.nanoTime();
         nanos.computeIfAbsent(stage, k -> {
             order.putIfAbsent(k, (long) order.size());
@@ -20,7 +20,7 @@ final class Timings {
         return now;
     }
 
-    void print(PrintWriter out, int articles) {
+    public void print(PrintWriter out, int articles) {
         out.println("time per stage (summed over workers):");
         order.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
             double ms = nanos.get(e.getKey()).sum() / 1e6;

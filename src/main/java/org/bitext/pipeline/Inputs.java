@@ -1,4 +1,4 @@
-package org.bitext.cli;
+package org.bitext.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Expands the files and folder trees named on the command line into input files, in a stable order. */
-final class Inputs {
+public final class Inputs {
     /**
      * One input file and its name relative to the folder it was found in (the file name when given directly).
      *
      * @param file     the file
      * @param relative its relative path, used to name the outputs
      */
-    record Input(Path file, Path relative) {
+    public record Input(Path file, Path relative) {
         /** The relative path with its extension replaced. */
-        Path output(Path dir, String extension) {
+        public Path output(Path dir, String extension) {
             String name = relative.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String stem = dot > 0 ? name.substring(0, dot) : name;
@@ -28,7 +28,7 @@ final class Inputs {
         }
 
         /** The name shown in messages. */
-        String display() {
+        public String display() {
             return file.toString();
         }
     }
@@ -36,12 +36,12 @@ final class Inputs {
     private Inputs() {
     }
 
-    static List<Input> collect(List<Path> paths, String extension) throws IOException {
+    public static List<Input> collect(List<Path> paths, String extension) throws IOException {
         return collect(paths, List.of(extension));
     }
 
     /** Files named directly, and the files of the named folders' trees whose name ends in one of the extensions. */
-    static List<Input> collect(List<Path> paths, List<String> extensions) throws IOException {
+    public static List<Input> collect(List<Path> paths, List<String> extensions) throws IOException {
         List<Input> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
