@@ -35,6 +35,16 @@ public final class Batch<I> {
         this.progressLabel = progressLabel;
     }
 
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    /**
+     * Starts no further input (from any thread, e.g. a shutdown hook on Ctrl-C): the inputs under way finish, the
+     * others are reported as {@link Status#NOT_RUN}.
+     */
+    public void stop() {
+        stop.set(true);
+    }
+
     /** Whether a progress bar makes sense: standard error is a terminal. */
     public static boolean interactive() {
         return System.console() != null;
@@ -45,10 +55,11 @@ public final class Batch<I> {
      * @param notRun the result of an input left out by fail-fast
      */
     public List<Result> run(List<I> inputs, Function<I, Result> task, Function<I, Result> notRun) {
-        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean stop = this.stop;
         try (ProgressBar bar = progressLabel == null || inputs.size() < 2 ? null
                 : new ProgressBarBuilder().setTaskName(progressLabel).setInitialMax(inputs.size())
-                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build()) {
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
+                        .setUnit(" articles", 1).showSpeed(new java.text.DecimalFormat("#")).build()) {
             Function<I, Result> step = i -> {
                 if (stop.get()) {
                     return notRun.apply(i);

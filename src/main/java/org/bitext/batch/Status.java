@@ -8,7 +8,7 @@ public enum Status {
     UNCHANGED,
     /** Refused or invalid; see the messages. Nothing half-written was left for it. */
     FAILED,
-    /** Not attempted, because an earlier input failed and {@code --fail-fast} was given. */
+    /** Not attempted: an earlier input failed and {@code --fail-fast} was given, or the run was stopped (Ctrl-C). */
     NOT_RUN;
 
     /** The lower-case word used in reports. */

@@ -160,14 +160,16 @@ public final class Pipeline {
         try (Catalog catalog = open(out)) {
             job = new ArticleJob(new ArticleReader(o.encoding()), TeiValidator.builtin(), renderer, out,
                     new UpToDate(out, settings), catalog, in.toString());
-            results = new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress())
-                    .run(files, job::process, ArticleJob::notRun);
-            deleted = deletions(catalog, out, in.toString(), files, o.delete());
+            Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
+            try (Interruption stop = new Interruption(batch)) {
+                results = batch.run(files, job::process, ArticleJob::notRun);
+                deleted = stop.requested() ? List.of() : deletions(catalog, out, in.toString(), files, o.delete());
+                long t = System.nanoTime();
+                index(out, files, results, job, renderer);
+                BatchReport.of("bitext " + Bitext.version(), settings, results).write(out);
+                job.timings().add("index.html and report.json", t);
+            }
         }
-        long t = System.nanoTime();
-        index(out, files, results, job, renderer);
-        BatchReport.of("bitext " + Bitext.version(), settings, results).write(out);
-        job.timings().add("index.html and report.json", t);
         return new Summary(results, deleted, job.timings());
     }
 
@@ -183,11 +185,13 @@ public final class Pipeline {
         try (Catalog catalog = open(out)) {
             job = new ArticleJob(new ArticleReader(o.encoding()), null, null, out, new UpToDate(out, settings),
                     catalog, root);
-            results = new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress())
-                    .run(files, job::process, ArticleJob::notRun);
-            deleted = deletions(catalog, out, root, files, o.delete());
+            Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
+            try (Interruption stop = new Interruption(batch)) {
+                results = batch.run(files, job::process, ArticleJob::notRun);
+                deleted = stop.requested() ? List.of() : deletions(catalog, out, root, files, o.delete());
+                BatchReport.of("bitext " + Bitext.version(), settings, results).write(out);
+            }
         }
-        BatchReport.of("bitext " + Bitext.version(), settings, results).write(out);
         return new Summary(results, deleted, job.timings());
     }
 
@@ -250,6 +254,44 @@ public final class Pipeline {
             out.put(f, renderer.render(doc, f, Map.of()));
         }
         return out;
+    }
+
+    /**
+     * Ctrl-C or SIGTERM during a batch: no further input is started, those under way finish, and the batch ends as
+     * usual (its report lists the inputs not run, the catalog stays consistent, no temporary file is left), for up to
+     * a minute, before the JVM exits. The next run resumes where this one stopped.
+     */
+    private static final class Interruption implements AutoCloseable {
+        private final Thread hook;
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicBoolean requested = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Interruption(Batch<?> batch) {
+            hook = new Thread(() -> {
+                requested.set(true);
+                batch.stop();
+                try {
+                    done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bitext-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        boolean requested() {
+            return requested.get();
+        }
+
+        @Override
+        public void close() {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
+        }
     }
 
     private static Catalog open(Path out) throws IOException {

@@ -37,7 +37,7 @@ public final class Report {
                 line.append(", ").append(failed).append(" failed");
             }
             if (notRun > 0) {
-                line.append(", ").append(notRun).append(" not run (--fail-fast)");
+                line.append(", ").append(notRun).append(" not run (--fail-fast, or stopped: the next run does them)");
             }
             if (warnings > 0) {
                 line.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings")

@@ -136,4 +136,43 @@ class CatalogRunTest {
         assertEquals(300, done.size());
         assertTrue(done.stream().allMatch(x -> !x.deleted() && x.outputs().size() == 4));
     }
+
+    /** SIGTERM (as Ctrl-C): the articles under way finish, the report lists those not run, the next run does them. */
+    @Test
+    void aStoppedRunEndsCleanlyAndTheNextRunResumes() throws Exception {
+        Path in = copyCorpus(tmp.resolve("in"), 25);
+        Path out = tmp.resolve("out");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.bitext.cli.Main", "run", in.toString(), "-o",
+                out.toString(), "-q", "--jobs", "1"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(200);
+            if (Files.exists(out.resolve("catalog.sqlite"))) {
+                try (Catalog c = Catalog.openExisting(out)) {
+                    if (c.size() >= 20) {
+                        break;
+                    }
+                } catch (Exception e) {
+                    // being created
+                }
+            }
+        }
+        assertTrue(p.isAlive(), "the run ended before it could be stopped");
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        String report = Files.readString(out.resolve("report.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"not-run\" : (\\d+)").matcher(report);
+        assertTrue(m.find(), report.substring(0, Math.min(600, report.length())));
+        int notRun = Integer.parseInt(m.group(1));
+        assertTrue(notRun > 0 && notRun < 300, report.substring(0, 600));
+        try (var s = Files.walk(out)) {
+            assertTrue(s.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+        CliTest.Result r = CliTest.bitext("run", in.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("converted, validated and rendered " + notRun + " of 300 inputs"), r.out());
+        assertEquals(300, all(out).size());
+    }
 }
