@@ -179,87 +179,133 @@ public final class Catalog implements AutoCloseable {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** Records written but not yet committed; they are committed together (group commit). */
+    private int pending;
+    private long pendingSince;
+    /** At most this many records, or this many milliseconds, between two commits. */
+    private static final int GROUP = 256;
+    private static final long GROUP_MILLIS = 500;
+    private PreparedStatement findOld;
+    private PreparedStatement deleteOld;
+    private PreparedStatement insertArticle;
+    private PreparedStatement insertOutput;
+
     /**
-     * Records a converted article (one transaction). Its datestamp is kept when nothing of it changed since the last
-     * record, and set to {@code now} otherwise.
+     * Records a converted article. Its datestamp is kept when nothing of it changed since the last record, and set to
+     * {@code now} otherwise. Records are committed in groups (every {@value #GROUP} records or half a second, and by
+     * {@link #flush} and {@link #close}): each record is all or nothing, and a run killed between two commits loses
+     * only records the next run makes again (their inputs are not in the report it compares with).
      *
      * @return whether the record changed (a new datestamp)
      */
     public synchronized boolean record(Record r, Instant now) throws CatalogException {
         String content = contentHash(r);
         try {
-            writer.setAutoCommit(false);
-            String oldDatestamp = null;
-            String oldContent = null;
-            boolean oldDeleted = false;
-            String oldId = null;
-            try (PreparedStatement q = writer.prepareStatement(
-                    "SELECT id, content_sha256, datestamp, deleted FROM articles WHERE input = ? OR id = ?")) {
-                q.setString(1, r.input());
-                q.setString(2, r.id());
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getString(1).equals(r.id())) {
-                            oldId = rs.getString(1);
-                            oldContent = rs.getString(2);
-                            oldDatestamp = rs.getString(3);
-                            oldDeleted = rs.getInt(4) != 0;
-                        }
-                    }
+            if (pending == 0) {
+                writer.setAutoCommit(false);
+                pendingSince = System.nanoTime();
+                prepare();
+            }
+            try (Statement sp = writer.createStatement()) {
+                sp.execute("SAVEPOINT one_record");
+            }
+            try {
+                boolean changed = write(r, content, now);
+                try (Statement sp = writer.createStatement()) {
+                    sp.execute("RELEASE one_record");
                 }
-            }
-            boolean same = content.equals(oldContent) && !oldDeleted && oldId != null;
-            String datestamp = same ? oldDatestamp : now.toString();
-            try (PreparedStatement d = writer.prepareStatement("DELETE FROM articles WHERE input = ? OR id = ?")) {
-                d.setString(1, r.input());
-                d.setString(2, r.id());
-                d.executeUpdate();
-            }
-            try (PreparedStatement i = writer.prepareStatement("INSERT INTO articles (id, input, root, input_sha256, "
-                    + "date, page, section, title_zh, title_en, status, content_sha256, datestamp, deleted) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-                int k = 1;
-                i.setString(k++, r.id());
-                i.setString(k++, r.input());
-                i.setString(k++, r.root());
-                i.setString(k++, r.inputSha256());
-                i.setString(k++, r.date());
-                i.setString(k++, r.page());
-                i.setString(k++, r.section());
-                i.setString(k++, r.titleZh());
-                i.setString(k++, r.titleEn());
-                i.setString(k++, r.status());
-                i.setString(k++, content);
-                i.setString(k, datestamp);
-                i.executeUpdate();
-            }
-            try (PreparedStatement o = writer.prepareStatement(
-                    "INSERT INTO outputs (id, kind, path, sha256, size) VALUES (?, ?, ?, ?, ?)")) {
-                for (Output out : r.outputs()) {
-                    o.setString(1, r.id());
-                    o.setString(2, kind(out.path()));
-                    o.setString(3, out.path());
-                    o.setString(4, out.sha256());
-                    o.setLong(5, out.bytes());
-                    o.addBatch();
+                pending++;
+                if (pending >= GROUP || System.nanoTime() - pendingSince > GROUP_MILLIS * 1_000_000) {
+                    commit();
                 }
-                o.executeBatch();
+                return changed;
+            } catch (SQLException e) {
+                try (Statement sp = writer.createStatement()) {
+                    sp.execute("ROLLBACK TO one_record");
+                    sp.execute("RELEASE one_record");
+                }
+                throw e;
             }
-            writer.commit();
-            return !same;
         } catch (SQLException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException ignored) {
-                // the original error says more
-            }
             throw new CatalogException(file + ": cannot record " + r.input() + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                writer.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // the connection is unusable; the next call reports it
+        }
+    }
+
+    private void prepare() throws SQLException {
+        if (findOld == null) {
+            findOld = writer.prepareStatement(
+                    "SELECT id, content_sha256, datestamp, deleted FROM articles WHERE input = ? OR id = ?");
+            deleteOld = writer.prepareStatement("DELETE FROM articles WHERE input = ? OR id = ?");
+            insertArticle = writer.prepareStatement("INSERT INTO articles (id, input, root, input_sha256, date, page, "
+                    + "section, title_zh, title_en, status, content_sha256, datestamp, deleted) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+            insertOutput = writer.prepareStatement("INSERT INTO outputs (id, kind, path, sha256, size) "
+                    + "VALUES (?, ?, ?, ?, ?)");
+        }
+    }
+
+    private boolean write(Record r, String content, Instant now) throws SQLException {
+        String oldDatestamp = null;
+        String oldContent = null;
+        boolean oldDeleted = false;
+        String oldId = null;
+        findOld.setString(1, r.input());
+        findOld.setString(2, r.id());
+        try (ResultSet rs = findOld.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getString(1).equals(r.id())) {
+                    oldId = rs.getString(1);
+                    oldContent = rs.getString(2);
+                    oldDatestamp = rs.getString(3);
+                    oldDeleted = rs.getInt(4) != 0;
+                }
             }
+        }
+        boolean same = content.equals(oldContent) && !oldDeleted && oldId != null;
+        String datestamp = same ? oldDatestamp : now.toString();
+        deleteOld.setString(1, r.input());
+        deleteOld.setString(2, r.id());
+        deleteOld.executeUpdate();
+        int k = 1;
+        insertArticle.setString(k++, r.id());
+        insertArticle.setString(k++, r.input());
+        insertArticle.setString(k++, r.root());
+        insertArticle.setString(k++, r.inputSha256());
+        insertArticle.setString(k++, r.date());
+        insertArticle.setString(k++, r.page());
+        insertArticle.setString(k++, r.section());
+        insertArticle.setString(k++, r.titleZh());
+        insertArticle.setString(k++, r.titleEn());
+        insertArticle.setString(k++, r.status());
+        insertArticle.setString(k++, content);
+        insertArticle.setString(k, datestamp);
+        insertArticle.executeUpdate();
+        for (Output out : r.outputs()) {
+            insertOutput.setString(1, r.id());
+            insertOutput.setString(2, kind(out.path()));
+            insertOutput.setString(3, out.path());
+            insertOutput.setString(4, out.sha256());
+            insertOutput.setLong(5, out.bytes());
+            insertOutput.addBatch();
+        }
+        insertOutput.executeBatch();
+        return !same;
+    }
+
+    private void commit() throws SQLException {
+        if (pending > 0 || !writer.getAutoCommit()) {
+            writer.commit();
+            writer.setAutoCommit(true);
+        }
+        pending = 0;
+    }
+
+    /** Commits the records written so far (every other writing method does so first). */
+    public synchronized void flush() throws CatalogException {
+        try {
+            commit();
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": cannot commit: " + e.getMessage(), e);
         }
     }
 
@@ -279,6 +325,7 @@ public final class Catalog implements AutoCloseable {
 
     /** Marks the record of an input that failed in this run (its earlier outputs, if any, are kept). */
     public synchronized void failed(String input) throws CatalogException {
+        flush();
         try (PreparedStatement u = writer.prepareStatement(
                 "UPDATE articles SET status = 'failed' WHERE input = ? AND deleted = 0")) {
             u.setString(1, input);
@@ -295,6 +342,7 @@ public final class Catalog implements AutoCloseable {
      * @return the records marked, as they were (with their outputs)
      */
     public synchronized List<Record> markDeleted(String root, Set<String> seen, Instant now) throws CatalogException {
+        flush();
         List<Record> gone = new ArrayList<>();
         try {
             try (PreparedStatement q = writer.prepareStatement(
@@ -342,6 +390,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The deleted records of an input folder whose output files are still listed (not yet removed). */
     public synchronized List<Record> deletedWithOutputs(String root) throws CatalogException {
+        flush();
         List<Record> out = new ArrayList<>();
         try (PreparedStatement q = writer.prepareStatement("SELECT a.id FROM articles a WHERE a.root = ? AND "
                 + "a.deleted = 1 AND EXISTS (SELECT 1 FROM outputs o WHERE o.id = a.id)")) {
@@ -363,6 +412,7 @@ public final class Catalog implements AutoCloseable {
 
     /** Removes the output rows of a deleted record whose files were removed ({@code --delete}). */
     public synchronized void forgetOutputs(String id) throws CatalogException {
+        flush();
         try (PreparedStatement d = writer.prepareStatement("DELETE FROM outputs WHERE id = ?")) {
             d.setString(1, id);
             d.executeUpdate();
@@ -375,6 +425,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The record of an id, deleted or not. */
     public Optional<Record> get(String id) throws CatalogException {
+        flush(); // this process's own records first
         try {
             return get(read(), id);
         } catch (SQLException e) {
@@ -416,6 +467,7 @@ public final class Catalog implements AutoCloseable {
 
     /** At most {@code limit} records of a query, with their outputs or without (an empty list: headers only). */
     public List<Record> list(Query q, int limit, boolean outputs) throws CatalogException {
+        flush(); // this process's own records first
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         if (q.from() != null) {
@@ -478,6 +530,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The distinct values of a set column among records that are not deleted, in their natural order. */
     public List<String> values(String setColumn) throws CatalogException {
+        flush();
         String expr = switch (setColumn) {
             case "year" -> "substr(date, 1, 4)";
             case "page" -> "page";
@@ -498,6 +551,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private Optional<String> single(String sql) throws CatalogException {
+        flush();
         try (Statement s = read().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
@@ -573,6 +627,18 @@ public final class Catalog implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            try {
+                commit();
+                for (PreparedStatement ps : new PreparedStatement[] {findOld, deleteOld, insertArticle, insertOutput}) {
+                    if (ps != null) {
+                        ps.close();
+                    }
+                }
+            } catch (SQLException e) {
+                // closing: the records since the last commit are made again by the next run
+            }
+        }
         synchronized (readers) {
             for (Connection c : readers) {
                 try {
