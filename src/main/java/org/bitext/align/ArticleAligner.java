@@ -288,7 +288,7 @@ public final class ArticleAligner {
         final int[][] zhA; // anchor keys as small integers, per sentence
         final int[][] enA;
         final int[] counts; // scratch: how many of each key the Chinese side of the bead has
-        final double ratio;
+        final LengthModel lengths;
 
         Scorer(List<Seg> zh, List<Seg> en, List<List<String>> zhAnchors, List<List<String>> enAnchors) {
             zhLen = prefix(zh);
@@ -317,7 +317,7 @@ public final class ArticleAligner {
             // times its length must not make wildly different lengths look alike
             double r = zhLen[zh.size()] > 0 && enLen[en.size()] > 0
                     ? (double) enLen[en.size()] / zhLen[zh.size()] : EXPECTED_RATIO;
-            ratio = Math.max(MIN_RATIO, Math.min(MAX_RATIO, r));
+            lengths = new LengthModel(Math.max(MIN_RATIO, Math.min(MAX_RATIO, r)), params.variance());
         }
 
         private double nullCost(Seg s) {
@@ -355,7 +355,8 @@ public final class ArticleAligner {
                 c += zhNull[pi];
             } else {
                 c += p.merge() * (a + b - 2);
-                c -= Math.log(Math.max(match((int) (zhLen[i] - zhLen[pi]), (int) (enLen[j] - enLen[pj])), 1e-12));
+                c -= Math.log(Math.max(lengths.match((int) (zhLen[i] - zhLen[pi]), (int) (enLen[j] - enLen[pj])),
+                        1e-12));
                 for (int k = pi + 1; k < i; k++) {
                     if (zhStart[k]) {
                         c += p.inside();
@@ -406,15 +407,6 @@ public final class ArticleAligner {
                 return 0;
             }
             return -params.anchor() * matched + params.miss() * (zhTotal + enTotal - 2 * matched);
-        }
-
-        private double match(int ls, int lt) {
-            double mean = (ls + lt / ratio) / 2.0;
-            if (mean <= 0) {
-                return 1.0;
-            }
-            double delta = (lt - ls * ratio) / Math.sqrt(mean * params.variance());
-            return 2 * (1 - LengthModel.phi(Math.abs(delta)));
         }
     }
 

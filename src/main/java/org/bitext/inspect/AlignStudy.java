@@ -3,7 +3,6 @@ package org.bitext.inspect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.bitext.align.AlignParams;
 import org.bitext.align.ArticleAligner;
 import org.bitext.align.Bead;
@@ -139,10 +138,5 @@ public final class AlignStudy {
             }
         }
         return new CrossValidation(test, exact, chosen, certs);
-    }
-
-    /** Mean of a function over items (for figures per article). */
-    static double mean(List<Item> items, ToDoubleFunction<Item> f) {
-        return items.stream().mapToDouble(f).average().orElse(0);
     }
 }

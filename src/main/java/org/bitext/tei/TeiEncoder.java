@@ -419,6 +419,7 @@ public final class TeiEncoder {
      */
     private static void unitLinks(XMLStreamWriter w, List<Bead> beads, List<Seg> zs, List<Seg> es, List<Unit> zhUnits,
                                   List<Unit> enUnits) throws XMLStreamException {
+        // union-find over the units: the units of a two-sided bead join one group
         Map<String, String> parent = new java.util.HashMap<>();
         java.util.function.UnaryOperator<String> find = new java.util.function.UnaryOperator<>() {
             @Override
@@ -432,67 +433,65 @@ public final class TeiEncoder {
                 return r;
             }
         };
+        Set<String> linked = new java.util.HashSet<>();
         for (Bead b : beads) {
             if (b.source().isEmpty() || b.target().isEmpty()) {
                 continue;
             }
             String root = find.apply(zs.get(b.source().get(0)).unit());
             for (int i : b.source()) {
+                linked.add(zs.get(i).unit());
                 parent.put(find.apply(zs.get(i).unit()), root);
             }
             for (int j : b.target()) {
+                linked.add(es.get(j).unit());
                 parent.put(find.apply(es.get(j).unit()), find.apply(root));
             }
         }
+        // each group's units in document order, and its lowest cert, in one pass each
+        Map<String, List<String>> zhOf = new java.util.HashMap<>();
+        Map<String, List<String>> enOf = new java.util.HashMap<>();
+        zhUnits.stream().map(Unit::id).filter(linked::contains)
+                .forEach(u -> zhOf.computeIfAbsent(find.apply(u), k -> new ArrayList<>()).add(u));
+        enUnits.stream().map(Unit::id).filter(linked::contains)
+                .forEach(u -> enOf.computeIfAbsent(find.apply(u), k -> new ArrayList<>()).add(u));
         Map<String, Double> cert = new java.util.HashMap<>();
         for (Bead b : beads) {
             if (!b.source().isEmpty() && !b.target().isEmpty()) {
                 cert.merge(find.apply(zs.get(b.source().get(0)).unit()), b.cert(), Math::min);
             }
         }
+        // in the order of the beads: a group's link where its first bead is, a unit no link touches where it is
         Set<String> written = new java.util.HashSet<>();
-        for (Bead b : beads) {
-            if (!b.source().isEmpty() && !b.target().isEmpty()) {
-                b.source().forEach(i -> written.add("in " + zs.get(i).unit()));
-                b.target().forEach(j -> written.add("in " + es.get(j).unit()));
-            }
-        }
         for (Bead b : beads) {
             if (b.source().isEmpty() || b.target().isEmpty()) {
                 for (int i : b.source()) {
-                    unaligned(w, zs.get(i).unit(), written, cert);
+                    unaligned(w, zs.get(i).unit(), linked, written);
                 }
                 for (int j : b.target()) {
-                    unaligned(w, es.get(j).unit(), written, cert);
+                    unaligned(w, es.get(j).unit(), linked, written);
                 }
-                continue;
+            } else {
+                String root = find.apply(zs.get(b.source().get(0)).unit());
+                if (written.add(root)) {
+                    link(w, zhOf.get(root), enOf.get(root), cert.get(root));
+                }
             }
-            String root = find.apply(zs.get(b.source().get(0)).unit());
-            if (!written.add("link " + root)) {
-                continue;
-            }
-            List<String> z = zhUnits.stream().map(Unit::id).filter(u -> find.apply(u).equals(root)).toList();
-            List<String> e = enUnits.stream().map(Unit::id).filter(u -> find.apply(u).equals(root)).toList();
-            written.addAll(z);
-            written.addAll(e);
-            link(w, z, e, cert.get(root));
         }
         for (Unit u : zhUnits) {
-            unaligned(w, u.id(), written, cert);
+            unaligned(w, u.id(), linked, written);
         }
         for (Unit u : enUnits) {
-            unaligned(w, u.id(), written, cert);
+            unaligned(w, u.id(), linked, written);
         }
     }
 
-    /** A ptr for a unit that is in no link (and was not written yet). */
-    private static void unaligned(XMLStreamWriter w, String unit, Set<String> written, Map<String, Double> linked)
+    /** A ptr for a unit that is in no link, once. */
+    private static void unaligned(XMLStreamWriter w, String unit, Set<String> linked, Set<String> written)
             throws XMLStreamException {
-        if (written.contains(unit) || written.contains("in " + unit)) {
-            return;
+        if (!linked.contains(unit) && written.add(unit)) {
+            link(w, List.of(unit), List.of(), Double.NaN);
         }
-        written.add(unit);
-        link(w, List.of(unit), List.of(), Double.NaN);
     }
 
     /** Opens the translation linkGrp of one level: {@code paragraph} or {@code sentence}. */

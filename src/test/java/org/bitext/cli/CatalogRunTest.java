@@ -33,6 +33,32 @@ class CatalogRunTest {
         return in;
     }
 
+    /**
+     * Starts {@code bitext run} in another JVM (one worker) and returns it, still running, once its catalog holds at
+     * least {@code records} records.
+     */
+    private Process runUntilRecorded(Path in, Path out, int records) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.bitext.cli.Main", "run", in.toString(), "-o",
+                out.toString(), "-q", "--jobs", "1"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(200);
+            if (Files.exists(out.resolve("catalog.sqlite"))) {
+                try (Catalog c = Catalog.openExisting(out)) {
+                    if (c.size() >= records) {
+                        break;
+                    }
+                } catch (Exception e) {
+                    // being created
+                }
+            }
+        }
+        assertTrue(p.isAlive(), "the run ended before it could be interrupted: " + Files.readString(tmp.resolve("log")));
+        return p;
+    }
+
     private static List<Record> all(Path out) throws Exception {
         try (Catalog c = Catalog.openExisting(out)) {
             return c.list(new Catalog.Query(null, null, null, null, null, null), 100_000);
@@ -98,26 +124,7 @@ class CatalogRunTest {
     void aRunKilledMidwayLeavesAConsistentCatalogThatTheNextRunCompletes() throws Exception {
         Path in = copyCorpus(tmp.resolve("in"), 25);
         Path out = tmp.resolve("out");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.bitext.cli.Main", "run", in.toString(), "-o",
-                out.toString(), "-q", "--jobs", "1"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        int seen = 0;
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            Thread.sleep(200);
-            if (Files.exists(out.resolve("catalog.sqlite"))) {
-                try (Catalog c = Catalog.openExisting(out)) {
-                    seen = (int) c.size();
-                } catch (Exception e) {
-                    seen = 0; // being created
-                }
-                if (seen >= 20) {
-                    break;
-                }
-            }
-        }
-        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(tmp.resolve("log")));
+        Process p = runUntilRecorded(in, out, 20);
         p.destroyForcibly(); // SIGKILL
         p.waitFor(30, TimeUnit.SECONDS);
         int atKill = all(out).size();
@@ -142,24 +149,7 @@ class CatalogRunTest {
     void aStoppedRunEndsCleanlyAndTheNextRunResumes() throws Exception {
         Path in = copyCorpus(tmp.resolve("in"), 25);
         Path out = tmp.resolve("out");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.bitext.cli.Main", "run", in.toString(), "-o",
-                out.toString(), "-q", "--jobs", "1"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            Thread.sleep(200);
-            if (Files.exists(out.resolve("catalog.sqlite"))) {
-                try (Catalog c = Catalog.openExisting(out)) {
-                    if (c.size() >= 20) {
-                        break;
-                    }
-                } catch (Exception e) {
-                    // being created
-                }
-            }
-        }
-        assertTrue(p.isAlive(), "the run ended before it could be stopped");
+        Process p = runUntilRecorded(in, out, 20);
         p.destroy(); // SIGTERM
         assertTrue(p.waitFor(90, TimeUnit.SECONDS));
         String report = Files.readString(out.resolve("report.json"));

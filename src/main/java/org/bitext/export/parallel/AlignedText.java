@@ -62,6 +62,8 @@ public final class AlignedText {
     private static final XPathExecutable SENTENCE_LINKS;
     private static final XPathExecutable UNIT_LINKS;
     private static final XPathExecutable SENTENCES;
+    private static final XPathExecutable SENTENCE_GROUP;
+    private static final XPathExecutable UNIT_GROUP;
     private static final XPathExecutable UNITS;
 
     static {
@@ -74,6 +76,9 @@ public final class AlignedText {
             SENTENCE_LINKS = xp.compile("/TEI/standOff/linkGrp[@type = 'translation'][@subtype = 'sentence']/link");
             UNIT_LINKS = xp.compile("/TEI/standOff/linkGrp[@type = 'translation'][not(@subtype) or @subtype = "
                     + "'paragraph']/link");
+            SENTENCE_GROUP = xp.compile("/TEI/standOff/linkGrp[@type = 'translation'][@subtype = 'sentence']");
+            UNIT_GROUP = xp.compile("/TEI/standOff/linkGrp[@type = 'translation'][not(@subtype) or @subtype = "
+                    + "'paragraph']");
             SENTENCES = xp.compile("/TEI/text/body/div[@type = ('original', 'translation')]//s[@xml:id]");
             UNITS = xp.compile("/TEI/text/body/div[@type = ('original', 'translation')]/(head | byline | p | "
                     + "list[@type = 'bulleted']/item)[@xml:id]");
@@ -180,11 +185,7 @@ public final class AlignedText {
     }
 
     private static boolean hasLinkGroup(XdmNode tei, boolean paragraphs) throws SaxonApiException {
-        XPathCompiler xp = Xml.processor().newXPathCompiler();
-        xp.declareNamespace("", "http://www.tei-c.org/ns/1.0");
-        return xp.evaluate(paragraphs ? "exists(/TEI/standOff/linkGrp[@type = 'translation'][not(@subtype) or "
-                + "@subtype = 'paragraph'])" : "exists(/TEI/standOff/linkGrp[@type = 'translation'][@subtype = "
-                + "'sentence'])", tei).itemAt(0).getStringValue().equals("true");
+        return select(paragraphs ? UNIT_GROUP : SENTENCE_GROUP, tei).size() > 0;
     }
 
     private static String side(XdmNode n) {
