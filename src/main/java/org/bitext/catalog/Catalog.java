@@ -180,7 +180,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Records written but not yet committed; they are committed together (group commit). */
-    private int pending;
+    private volatile int pending; // read without the lock by readers (see pendingFirst)
     private long pendingSince;
     /** At most this many records, or this many milliseconds, between two commits. */
     private static final int GROUP = 256;
@@ -298,6 +298,16 @@ public final class Catalog implements AutoCloseable {
             writer.setAutoCommit(true);
         }
         pending = 0;
+    }
+
+    /**
+     * Before a read: commits the records this process has written but not committed, so that it reads its own
+     * records. Without any (as in {@code serve}, which writes none) it takes no lock: concurrent readers never wait.
+     */
+    private void pendingFirst() throws CatalogException {
+        if (pending > 0) {
+            flush();
+        }
     }
 
     /** Commits the records written so far (every other writing method does so first). */
@@ -425,7 +435,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The record of an id, deleted or not. */
     public Optional<Record> get(String id) throws CatalogException {
-        flush(); // this process's own records first
+        pendingFirst();
         try {
             return get(read(), id);
         } catch (SQLException e) {
@@ -467,7 +477,7 @@ public final class Catalog implements AutoCloseable {
 
     /** At most {@code limit} records of a query, with their outputs or without (an empty list: headers only). */
     public List<Record> list(Query q, int limit, boolean outputs) throws CatalogException {
-        flush(); // this process's own records first
+        pendingFirst();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM articles WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         if (q.from() != null) {
@@ -530,7 +540,7 @@ public final class Catalog implements AutoCloseable {
 
     /** The distinct values of a set column among records that are not deleted, in their natural order. */
     public List<String> values(String setColumn) throws CatalogException {
-        flush();
+        pendingFirst();
         String expr = switch (setColumn) {
             case "year" -> "substr(date, 1, 4)";
             case "page" -> "page";
@@ -551,7 +561,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private Optional<String> single(String sql) throws CatalogException {
-        flush();
+        pendingFirst();
         try (Statement s = read().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
