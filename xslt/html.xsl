@@ -63,10 +63,14 @@
       </xsl:call-template>
       <body class="bitext">
         <div class="page">
+          <xsl:call-template name="site-nav">
+            <xsl:with-param name="title" select="($zh-title[normalize-space(.) != ''], $en-title)[1]"/>
+          </xsl:call-template>
           <xsl:apply-templates select="teiHeader" mode="bitext-panel"/>
           <main>
             <xsl:call-template name="reading-view"/>
           </main>
+          <xsl:call-template name="prev-next"/>
         </div>
         <xsl:if test="exists(bt:sentence-group(.))">
           <script>
@@ -75,6 +79,42 @@
         </xsl:if>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- in run's site ($nav-root given): breadcrumbs archive › year › month › this article, and
+       the previous and next article by date. Context: the TEI element -->
+  <xsl:template name="site-nav">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:if test="$nav-root != ''">
+      <xsl:variable name="date" select="bt:date(.)"/>
+      <xsl:variable name="month" select="if (matches($date, '^\d{4}-\d{2}')) then substring($date, 1, 7) else ''"/>
+      <xsl:call-template name="bt:breadcrumbs">
+        <xsl:with-param name="links" as="element()*">
+          <a href="{$nav-root}index.html">Archive</a>
+          <xsl:if test="$month != ''">
+            <a href="{$nav-root}years/{substring($month, 1, 4)}/index.html">{substring($month, 1, 4)}</a>
+            <a href="{$nav-root}years/{substring($month, 1, 4)}/{substring($month, 6, 2)}.html">{
+              format-date(xs:date($month || '-01'), '[MNn] [Y]', 'en', (), ())}</a>
+          </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="here" select="$title"/>
+      </xsl:call-template>
+      <xsl:call-template name="prev-next"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- links to the previous and next article by date, in run's site -->
+  <xsl:template name="prev-next">
+    <xsl:if test="$nav-root != '' and ($nav-prev != '' or $nav-next != '')">
+      <nav class="prevnext" aria-label="Previous and next article">
+        <xsl:if test="$nav-prev != ''">
+          <a class="prev" rel="prev" href="{$nav-prev}">← Previous article<xsl:if test="$nav-prev-date != ''"> ({$nav-prev-date})</xsl:if></a>
+        </xsl:if>
+        <xsl:if test="$nav-next != ''">
+          <a class="next" rel="next" href="{$nav-next}">Next article<xsl:if test="$nav-next-date != ''"> ({$nav-next-date})</xsl:if> →</a>
+        </xsl:if>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- what the page of a bitext document shows below its panel: the language switch, the parallel

@@ -87,6 +87,19 @@ tr.unaligned td { background: var(--unaligned); }
 .filter input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 .index .title-sub { display: block; font-size: .88em; color: #4a453e; }
 .empty-list { color: var(--muted); font-style: italic; }
+.crumbs ol { display: flex; flex-wrap: wrap; list-style: none; margin: 0 0 .6rem; padding: 0; font-size: .9rem; }
+.crumbs li + li::before { content: "\203A"; color: var(--muted); padding: 0 .5em; }
+.crumbs [aria-current] { color: var(--muted); }
+.prevnext { display: flex; justify-content: space-between; gap: 1rem; margin: 0 0 1rem; font-size: .92rem; }
+.prevnext .next { margin-left: auto; text-align: right; }
+.counts { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+  gap: .5rem; }
+.counts li { background: var(--paper); border: 1px solid var(--rule); border-radius: 3px; padding: .5rem .8rem; }
+.counts a { font-size: 1.1rem; }
+.counts .n { display: block; color: var(--muted); font-size: .85rem; }
+.pager { display: flex; flex-wrap: wrap; gap: .4rem; margin: .6rem 0; }
+.pager a, .pager span { padding: .1rem .5rem; border: 1px solid var(--rule); border-radius: 3px; background: var(--paper); }
+.pager [aria-current] { border-color: var(--accent); }
 footer { color: var(--muted); font-size: .8rem; margin-top: 1rem; }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; border: 0; }
@@ -163,6 +176,20 @@ tr.pair.unaligned > td { background-color: var(--unaligned); }
 
   <!-- the head element: charset, viewport, title, inline style (with $css after the common rules, for
        a page that needs more of its own) -->
+  <!-- the breadcrumbs of a site page: the links above it (a elements), then where the page is -->
+  <xsl:template name="bt:breadcrumbs">
+    <xsl:param name="links" as="element()*"/>
+    <xsl:param name="here" as="xs:string"/>
+    <nav class="crumbs" aria-label="Breadcrumb">
+      <ol>
+        <xsl:for-each select="$links">
+          <li><xsl:sequence select="."/></li>
+        </xsl:for-each>
+        <li aria-current="page"><xsl:value-of select="$here"/></li>
+      </ol>
+    </nav>
+  </xsl:template>
+
   <xsl:template name="bt:html-head">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="css" as="xs:string" select="''"/>

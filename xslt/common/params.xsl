@@ -17,16 +17,29 @@
        0 = no wrapping (one line per paragraph or sentence group). -->
   <xsl:param name="width" as="xs:integer" select="80"/>
 
-  <!-- index.xsl: the TEI documents to list, already in the desired order. -->
-  <xsl:param name="docs" as="document-node()*" select="()"/>
+  <!-- index.xsl: what a site page lists (years, months or a page of articles; see index.xsl). -->
+  <xsl:param name="site-data" as="document-node()?" select="()"/>
 
-  <!-- index.xsl: the relative link of each document's HTML page, same order as $docs. -->
-  <xsl:param name="hrefs" as="xs:string*" select="()"/>
+  <!-- index.xsl: the year (YYYY) and month (YYYY-MM) of a year or month page. -->
+  <xsl:param name="site-year" as="xs:string" select="''"/>
+  <xsl:param name="site-month" as="xs:string" select="''"/>
 
-  <!-- index.xsl: table rows already made by the named template "index-row" (one per article, made while
-       each article is rendered, so that a large folder's documents need not all be held at once); listed
-       after the rows of $docs -->
-  <xsl:param name="rows" as="element()*" select="()"/>
+  <!-- index.xsl: a month page's number, the month's number of pages, and its article count. -->
+  <xsl:param name="site-page" as="xs:integer" select="1"/>
+  <xsl:param name="site-pages" as="xs:integer" select="1"/>
+  <xsl:param name="site-count" as="xs:integer" select="0"/>
+
+  <!-- index.xsl: the articles on a full month page (as the site is written: Site.PAGE_ROWS). -->
+  <xsl:param name="site-page-rows" as="xs:integer" select="1000"/>
+
+  <!-- html.xsl, in run's site: the relative link from the page to html/ ('' = a page outside a
+       site: no breadcrumbs, no previous/next), and the previous and next article by date (their
+       relative links, '' at either end, and their dates). -->
+  <xsl:param name="nav-root" as="xs:string" select="''"/>
+  <xsl:param name="nav-prev" as="xs:string" select="''"/>
+  <xsl:param name="nav-prev-date" as="xs:string" select="''"/>
+  <xsl:param name="nav-next" as="xs:string" select="''"/>
+  <xsl:param name="nav-next-date" as="xs:string" select="''"/>
 
   <!-- index.xsl: heading and page title of the index page. -->
   <xsl:param name="index-title" as="xs:string" select="'People’s Daily: bilingual articles'"/>

@@ -1,12 +1,15 @@
 package org.bitext.batch;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -51,13 +54,33 @@ public final class Batch<I> {
     }
 
     /**
+     * Runs every input and returns the results in input order (held in memory: for a bounded number of inputs; a
+     * batch of any size streams with {@link #run(Iterator, long, Function, Function, Consumer)}).
+     *
      * @param task   what to do with one input
      * @param notRun the result of an input left out by fail-fast
      */
     public List<Result> run(List<I> inputs, Function<I, Result> task, Function<I, Result> notRun) {
+        List<Result> out = new ArrayList<>(inputs.size());
+        run(inputs.iterator(), inputs.size(), task, notRun, out::add);
+        return out;
+    }
+
+    /**
+     * Runs every input of an iterator and hands each result to {@code sink} in input order, as soon as it and those
+     * before it are done. At most a few inputs per worker are under way or waiting to be handed on, so memory does
+     * not grow with the number of inputs. The iterator and the sink are only used from the calling thread.
+     *
+     * @param total  the number of inputs (for the progress bar)
+     * @param task   what to do with one input
+     * @param notRun the result of an input left out by fail-fast or {@link #stop}
+     * @param sink   what to do with each result
+     */
+    public void run(Iterator<I> inputs, long total, Function<I, Result> task, Function<I, Result> notRun,
+                    Consumer<Result> sink) {
         AtomicBoolean stop = this.stop;
-        try (ProgressBar bar = progressLabel == null || inputs.size() < 2 ? null
-                : new ProgressBarBuilder().setTaskName(progressLabel).setInitialMax(inputs.size())
+        try (ProgressBar bar = progressLabel == null || total < 2 ? null
+                : new ProgressBarBuilder().setTaskName(progressLabel).setInitialMax(total)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
                         .setUnit(" articles", 1).showSpeed(new java.text.DecimalFormat("#")).build()) {
             Function<I, Result> step = i -> {
@@ -73,31 +96,36 @@ public final class Batch<I> {
                 }
                 return r;
             };
-            if (jobs == 1 || inputs.size() <= 1) {
-                List<Result> out = new ArrayList<>(inputs.size());
-                inputs.forEach(i -> out.add(step.apply(i)));
-                return out;
+            if (jobs == 1 || total <= 1) {
+                while (inputs.hasNext()) {
+                    sink.accept(step.apply(inputs.next()));
+                }
+                return;
             }
-            return parallel(inputs, step);
+            parallel(inputs, total, step, sink);
         }
     }
 
-    private List<Result> parallel(List<I> inputs, Function<I, Result> step) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()), r -> {
+    /** Inputs under way or done but not yet handed on, per worker. */
+    private static final int WINDOW_PER_WORKER = 8;
+
+    private void parallel(Iterator<I> inputs, long total, Function<I, Result> step, Consumer<Result> sink) {
+        int workers = (int) Math.min(jobs, total);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "bitext-worker");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Result>> futures = new ArrayList<>(inputs.size());
-            for (I i : inputs) {
-                futures.add(pool.submit(() -> step.apply(i)));
+            ArrayDeque<Future<Result>> window = new ArrayDeque<>();
+            int max = workers * WINDOW_PER_WORKER;
+            while (inputs.hasNext() || !window.isEmpty()) {
+                while (inputs.hasNext() && window.size() < max) {
+                    I i = inputs.next();
+                    window.add(pool.submit(() -> step.apply(i)));
+                }
+                sink.accept(window.poll().get());
             }
-            List<Result> out = new ArrayList<>(inputs.size());
-            for (Future<Result> f : futures) {
-                out.add(f.get());
-            }
-            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -33,6 +33,8 @@ public record BatchReport(String tool, String settings, Map<String, Integer> sum
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** How the report is written (indented), for {@link ReportWriter}. */
+    static final com.fasterxml.jackson.databind.ObjectWriter JSON_WRITER = JSON.writer();
 
     /**
      * One input's entry.

@@ -35,7 +35,7 @@ public final class Catalog implements AutoCloseable {
     /** The file name inside the output folder. */
     public static final String FILE = "catalog.sqlite";
     /** The schema version this bitext writes and reads ({@code PRAGMA user_version}). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final String[] SCHEMA_V1 = {
         """
@@ -66,6 +66,18 @@ public final class Catalog implements AutoCloseable {
           size   INTEGER NOT NULL,
           PRIMARY KEY (id, path)
         )"""
+    };
+
+    /**
+     * Version 2: what the next run needs to decide that an article is up to date without a report in memory (the
+     * settings its outputs were made with, the reader's warnings, the neighbours its reading view links to), and the
+     * site's order (date, then input).
+     */
+    private static final String[] SCHEMA_V2 = {
+        "ALTER TABLE articles ADD COLUMN settings TEXT NOT NULL DEFAULT ''", // what else shaped the outputs
+        "ALTER TABLE articles ADD COLUMN warnings TEXT NOT NULL DEFAULT ''", // the reader's warnings, one per line
+        "ALTER TABLE articles ADD COLUMN nav TEXT NOT NULL DEFAULT ''",      // the reading view's neighbours
+        "CREATE INDEX articles_order ON articles(date, input)",
     };
 
     private final Path file;
@@ -154,14 +166,19 @@ public final class Catalog implements AutoCloseable {
         // version 0: a new database (or one that is not a bitext catalog: it must have no tables)
         try (Statement s = writer.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
-            if (r.next() && r.getInt(1) > 0) {
+            if (version == 0 && r.next() && r.getInt(1) > 0) {
                 throw new CatalogException(file + ": this SQLite file is not a bitext catalog. Move it away: the next "
                         + "`bitext run` writes a new catalog.");
             }
         }
         writer.setAutoCommit(false);
         try (Statement s = writer.createStatement()) {
-            for (String sql : SCHEMA_V1) {
+            if (version < 1) {
+                for (String sql : SCHEMA_V1) {
+                    s.execute(sql);
+                }
+            }
+            for (String sql : SCHEMA_V2) {
                 s.execute(sql);
             }
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
@@ -199,6 +216,30 @@ public final class Catalog implements AutoCloseable {
      * @return whether the record changed (a new datestamp)
      */
     public synchronized boolean record(Record r, Instant now) throws CatalogException {
+        return record(r, now, Made.NONE);
+    }
+
+    /**
+     * How a record's outputs were made, kept so that the next run can tell they are up to date.
+     *
+     * @param settings everything besides the input that shaped the outputs (tool version, options)
+     * @param warnings the reader's warnings (layout variations), shown again in the report of a run that skips it
+     * @param nav      the neighbours the reading view links to (previous and next article), empty when none
+     */
+    public record Made(String settings, List<String> warnings, String nav) {
+        public static final Made NONE = new Made("", List.of(), "");
+
+        public Made {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** A record with how its outputs were made. */
+    public record Current(Record record, Made made) {
+    }
+
+    /** {@link #record(Record, Instant)}, keeping how the outputs were made. */
+    public synchronized boolean record(Record r, Instant now, Made made) throws CatalogException {
         String content = contentHash(r);
         try {
             if (pending == 0) {
@@ -210,7 +251,7 @@ public final class Catalog implements AutoCloseable {
                 sp.execute("SAVEPOINT one_record");
             }
             try {
-                boolean changed = write(r, content, now);
+                boolean changed = write(r, content, now, made);
                 try (Statement sp = writer.createStatement()) {
                     sp.execute("RELEASE one_record");
                 }
@@ -237,14 +278,14 @@ public final class Catalog implements AutoCloseable {
                     "SELECT id, content_sha256, datestamp, deleted FROM articles WHERE input = ? OR id = ?");
             deleteOld = writer.prepareStatement("DELETE FROM articles WHERE input = ? OR id = ?");
             insertArticle = writer.prepareStatement("INSERT INTO articles (id, input, root, input_sha256, date, page, "
-                    + "section, title_zh, title_en, status, content_sha256, datestamp, deleted) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                    + "section, title_zh, title_en, status, content_sha256, datestamp, deleted, settings, warnings, "
+                    + "nav) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
             insertOutput = writer.prepareStatement("INSERT INTO outputs (id, kind, path, sha256, size) "
                     + "VALUES (?, ?, ?, ?, ?)");
         }
     }
 
-    private boolean write(Record r, String content, Instant now) throws SQLException {
+    private boolean write(Record r, String content, Instant now, Made made) throws SQLException {
         String oldDatestamp = null;
         String oldContent = null;
         boolean oldDeleted = false;
@@ -278,7 +319,10 @@ public final class Catalog implements AutoCloseable {
         insertArticle.setString(k++, r.titleEn());
         insertArticle.setString(k++, r.status());
         insertArticle.setString(k++, content);
-        insertArticle.setString(k, datestamp);
+        insertArticle.setString(k++, datestamp);
+        insertArticle.setString(k++, made.settings());
+        insertArticle.setString(k++, String.join("\n", made.warnings()));
+        insertArticle.setString(k, made.nav());
         insertArticle.executeUpdate();
         for (Output out : r.outputs()) {
             insertOutput.setString(1, r.id());
@@ -352,6 +396,17 @@ public final class Catalog implements AutoCloseable {
      * @return the records marked, as they were (with their outputs)
      */
     public synchronized List<Record> markDeleted(String root, Set<String> seen, Instant now) throws CatalogException {
+        return markDeleted(root, (java.util.function.Predicate<String>) seen::contains, now);
+    }
+
+    /**
+     * Marks deleted every record of a run's input folder whose input is no longer there, as {@code stillThere} tells
+     * (asked of each live record in turn: nothing of the run's inputs is held in memory).
+     *
+     * @return the records marked, as they were (with their outputs)
+     */
+    public synchronized List<Record> markDeleted(String root, java.util.function.Predicate<String> stillThere,
+                                                 Instant now) throws CatalogException {
         flush();
         List<Record> gone = new ArrayList<>();
         try {
@@ -361,7 +416,7 @@ public final class Catalog implements AutoCloseable {
                 try (ResultSet rs = q.executeQuery()) {
                     List<String> ids = new ArrayList<>();
                     while (rs.next()) {
-                        if (!seen.contains(rs.getString(2))) {
+                        if (!stillThere.test(rs.getString(2))) {
                             ids.add(rs.getString(1));
                         }
                     }
@@ -428,6 +483,127 @@ public final class Catalog implements AutoCloseable {
             d.executeUpdate();
         } catch (SQLException e) {
             throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The record of an input as the last run left it, when that run converted it (not failed, not deleted), with how
+     * its outputs were made: what tells the next run whether the input is up to date.
+     */
+    public synchronized Optional<Current> current(String input) throws CatalogException {
+        try (PreparedStatement q = writer.prepareStatement("SELECT " + COLUMNS + ", settings, warnings, nav FROM "
+                + "articles WHERE input = ? AND deleted = 0 AND status = 'converted'")) {
+            q.setString(1, input);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Record r = withOutputs(writer, List.of(row(rs))).get(0);
+                String w = rs.getString(14);
+                return Optional.of(new Current(r, new Made(rs.getString(13),
+                        w.isEmpty() ? List.of() : List.of(w.split("\n")), rs.getString(15))));
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One article of the site: converted, not deleted, with a reading view.
+     *
+     * @param html the reading view's path, relative to the output folder
+     * @param tei  the TEI's path, relative to the output folder (empty when none)
+     * @param nav  the neighbours its reading view links to
+     */
+    public record SiteRow(String id, String input, String date, String page, String section, String titleZh,
+                          String titleEn, String html, String tei, String nav) {
+    }
+
+    /** What is done with each row of a streamed selection. */
+    @FunctionalInterface
+    public interface RowHandler<T> {
+        void accept(T row) throws java.io.IOException, CatalogException;
+    }
+
+    /**
+     * Every article of the site in its order (publication date, then input), streamed from the database: memory does
+     * not grow with the archive.
+     */
+    public void site(RowHandler<SiteRow> handler) throws CatalogException, java.io.IOException {
+        flush();
+        try (PreparedStatement q = read().prepareStatement("SELECT a.id, a.input, a.date, a.page, a.section, "
+                + "a.title_zh, a.title_en, h.path, coalesce(t.path, ''), a.nav FROM articles a "
+                + "JOIN outputs h ON h.id = a.id AND h.kind = 'html' "
+                + "LEFT JOIN outputs t ON t.id = a.id AND t.kind = 'tei' "
+                + "WHERE a.deleted = 0 AND a.status = 'converted' ORDER BY a.date, a.input")) {
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(new SiteRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The site's articles per month ({@code YYYY-MM}), in month order. */
+    public java.util.SortedMap<String, Integer> siteMonths() throws CatalogException {
+        flush();
+        java.util.SortedMap<String, Integer> out = new java.util.TreeMap<>();
+        try (Statement s = read().createStatement(); ResultSet rs = s.executeQuery("SELECT substr(a.date, 1, 7), "
+                + "count(*) FROM articles a WHERE a.deleted = 0 AND a.status = 'converted' AND EXISTS (SELECT 1 "
+                + "FROM outputs h WHERE h.id = a.id AND h.kind = 'html') GROUP BY 1")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A reading view rendered again for new neighbours: its output's hash and size, the neighbours, and (its content
+     * having changed) the datestamp.
+     */
+    public synchronized void renavigated(String id, Output html, String nav, Instant now) throws CatalogException {
+        flush();
+        try {
+            Optional<Record> old = get(writer, id);
+            if (old.isEmpty()) {
+                return;
+            }
+            Record r = old.get();
+            List<Output> outputs = r.outputs().stream().map(o -> o.path().equals(html.path()) ? html : o).toList();
+            Record changed = new Record(r.id(), r.input(), r.root(), r.inputSha256(), r.date(), r.page(), r.section(),
+                    r.titleZh(), r.titleEn(), r.status(), r.datestamp(), r.deleted(), outputs);
+            writer.setAutoCommit(false);
+            try (PreparedStatement o = writer.prepareStatement("UPDATE outputs SET sha256 = ?, size = ? "
+                    + "WHERE id = ? AND path = ?");
+                 PreparedStatement a = writer.prepareStatement("UPDATE articles SET nav = ?, content_sha256 = ?, "
+                         + "datestamp = ? WHERE id = ?")) {
+                o.setString(1, html.sha256());
+                o.setLong(2, html.bytes());
+                o.setString(3, id);
+                o.setString(4, html.path());
+                o.executeUpdate();
+                a.setString(1, nav);
+                a.setString(2, contentHash(changed));
+                a.setString(3, now.toString());
+                a.setString(4, id);
+                a.executeUpdate();
+                writer.commit();
+            } catch (SQLException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException(file + ": cannot record the new reading view of " + id + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -31,8 +31,18 @@ public final class Deletions {
      */
     public static List<Record> apply(Catalog catalog, Path out, String root, Set<String> seen, boolean removeFiles)
             throws CatalogException, IOException {
+        return apply(catalog, out, root, (java.util.function.Predicate<String>) seen::contains, removeFiles);
+    }
+
+    /**
+     * As {@link #apply(Catalog, Path, String, Set, boolean)}, asking {@code stillThere} of each live record's input
+     * instead of holding every input the run found.
+     */
+    public static List<Record> apply(Catalog catalog, Path out, String root,
+                                     java.util.function.Predicate<String> stillThere, boolean removeFiles)
+            throws CatalogException, IOException {
         Instant now = Catalog.now();
-        List<Record> gone = catalog.markDeleted(root, seen, now);
+        List<Record> gone = catalog.markDeleted(root, stillThere, now);
         if (removeFiles) {
             Path base = out.toAbsolutePath().normalize();
             // those gone now, and those an earlier run marked deleted without removing their files

@@ -51,8 +51,9 @@ final class RenderCommand implements Callable<Integer> {
             params.put("lang", lang);
         }
         Pipeline.Summary s = Pipeline.render(inputs, output, format, params, Pipeline.Options.defaults()
-                .withJobs(common.jobs, common.failFast, common.progress("render")).withXslt(xslt));
-        return Report.finish(s.results(), "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),
+                .withJobs(common.jobs, common.failFast, common.progress("render")).withXslt(xslt)
+                .withListener(Report.live(spec.commandLine().getErr(), common.quiet)));
+        return Report.finish(s, "rendered", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
     }
 

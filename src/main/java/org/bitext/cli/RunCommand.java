@@ -42,12 +42,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         width.check(spec);
         Pipeline.Summary s = Pipeline.run(input, output, new Pipeline.Options(common.jobs, common.failFast,
-                common.progress("run"), read.encoding, read.extensions, xslt, width.width, catalogOption.delete));
+                common.progress("run"), read.encoding, read.extensions, xslt, width.width, catalogOption.delete,
+                Report.live(spec.commandLine().getErr(), common.quiet)));
         catalogOption.report(s.deleted(), input.toString(), spec.commandLine().getOut(), common.quiet);
         if (timings) {
-            s.timings().print(spec.commandLine().getErr(), s.results().size());
+            s.timings().print(spec.commandLine().getErr(), (int) s.total());
         }
-        return Report.finish(s.results(), "converted, validated and rendered", spec.commandLine().getOut(),
+        return Report.finish(s, "converted, validated and rendered", spec.commandLine().getOut(),
                 spec.commandLine().getErr(), common.quiet);
     }
 }

@@ -31,8 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Pipeline.Summary s = Pipeline.validate(inputs, schema, Pipeline.Options.defaults().withJobs(common.jobs,
-                common.failFast, common.progress("validate")));
-        return Report.finish(s.results(), "valid:", spec.commandLine().getOut(), spec.commandLine().getErr(),
+                common.failFast, common.progress("validate"))
+                .withListener(Report.live(spec.commandLine().getErr(), common.quiet)));
+        return Report.finish(s, "valid:", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 common.quiet);
     }
 }

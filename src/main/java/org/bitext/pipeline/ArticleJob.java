@@ -3,8 +3,6 @@ package org.bitext.pipeline;
 import org.bitext.catalog.Catalog;
 import org.bitext.catalog.CatalogException;
 import org.bitext.catalog.Records;
-import org.bitext.xml.Xml;
-import net.sf.saxon.s9api.SaxonApiException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.sf.saxon.s9api.XdmNode;
-import org.bitext.batch.BatchReport;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
 import org.bitext.batch.Result;
 import org.bitext.batch.Status;
-import org.bitext.batch.UpToDate;
 import org.bitext.io.AtomicFiles;
 import org.bitext.read.Article;
 import org.bitext.read.ArticleReader;
@@ -44,23 +40,18 @@ public final class ArticleJob {
     private final TeiValidator validator; // null: convert only
     private final Renderer renderer;      // null: convert only
     private final Path out;
-    private final UpToDate upToDate;
+    private final String settings;        // what besides the input shaped the outputs
     private final Catalog catalog;        // null: none kept
     private final String root;            // the input folder the command was given (for the catalog)
     private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
     private final Timings timings = new Timings();
-    /** run: each article's row of index.html, by input, made while its tree is at hand. */
-    private final Map<String, XdmNode> indexRows = new java.util.concurrent.ConcurrentHashMap<>();
-
-    ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate) {
-        this(reader, validator, renderer, out, upToDate, null, null);
-    }
 
     /**
-     * @param catalog the output folder's catalog, recorded into as articles complete (null: none)
-     * @param root    the input folder (or file) as the command was given it
+     * @param settings what besides the input shapes the outputs (a change makes every output out of date)
+     * @param catalog  the output folder's catalog: what is up to date, and recorded into as articles complete
+     * @param root     the input folder (or file) as the command was given it
      */
-    ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, UpToDate upToDate,
+    ArticleJob(ArticleReader reader, TeiValidator validator, Renderer renderer, Path out, String settings,
                Catalog catalog, String root) {
         this.catalog = catalog;
         this.root = root;
@@ -68,14 +59,27 @@ public final class ArticleJob {
         this.validator = validator;
         this.renderer = renderer;
         this.out = out;
-        this.upToDate = upToDate;
+        this.settings = settings;
         this.layout = renderer != null;
     }
 
     /** The folders of a run's outputs, by rendering. */
     static final Map<Format, String> FOLDERS = Map.of(Format.HTML, "html", Format.TEXT, "text", Format.SOURCE, "source");
 
+    /** {@code run}: an input with its neighbours by date, which its reading view links to. */
+    Result process(Plan.Window w) {
+        Nav nav = Nav.of(htmlPath(w.input()), w.previous() == null ? null : htmlPath(w.previous().input()),
+                w.previous() == null ? "" : w.previous().key(), w.next() == null ? null : htmlPath(w.next().input()),
+                w.next() == null ? "" : w.next().key());
+        return process(w.input(), nav);
+    }
+
+    /** {@code convert}: an input. */
     Result process(Inputs.Input in) {
+        return process(in, null);
+    }
+
+    private Result process(Inputs.Input in, Nav nav) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(in.file());
@@ -83,19 +87,17 @@ public final class ArticleJob {
             return failed(in, "", in.display() + ":0:0: error: cannot read: " + e.getMessage());
         }
         String sha = Hashes.sha256(bytes);
-        Optional<BatchReport.Entry> current = upToDate.check(in.display(), sha);
-        if (current.isPresent()) {
-            List<String> kept = current.get().warnings() == null ? List.of() : current.get().warnings();
-            try {
-                catalogUnchanged(in, sha, current.get().outputs());
-            } catch (CatalogException | SaxonApiException | IOException e) {
-                return failed(in, sha, in.display() + ":0:0: error: cannot record it in the catalog: "
-                        + e.getMessage());
+        try {
+            Optional<Catalog.Current> current = catalog.current(in.display());
+            if (current.isPresent() && upToDate(current.get(), sha, nav)) {
+                return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get().record().outputs(),
+                        current.get().made().warnings());
             }
-            return new Result(in.display(), sha, Status.UNCHANGED, List.of(), current.get().outputs(), kept);
+        } catch (CatalogException e) {
+            return failed(in, sha, in.display() + ":0:0: error: " + e.getMessage());
         }
-        Result r = convert(in, bytes, sha);
-        if (catalog != null && r.status() == Status.FAILED) {
+        Result r = convert(in, bytes, sha, nav);
+        if (r.status() == Status.FAILED) {
             try {
                 catalog.failed(in.display());
             } catch (CatalogException e) {
@@ -105,21 +107,35 @@ public final class ArticleJob {
         return r;
     }
 
-    /** Records an up-to-date article the catalog lacks (a catalog removed, or outputs made before there was one). */
-    private void catalogUnchanged(Inputs.Input in, String sha, List<Output> outputs)
-            throws CatalogException, SaxonApiException, IOException {
-        if (catalog == null || catalog.current(in.display(), sha)) {
-            return;
+    /**
+     * Whether the outputs the catalog lists for an input are up to date: same input content (SHA-256, not the
+     * modification time), same settings, same neighbours, and every output still there with the content recorded.
+     */
+    private boolean upToDate(Catalog.Current c, String sha, Nav nav) {
+        if (!c.record().inputSha256().equals(sha) || !c.made().settings().equals(settings)
+                || !c.made().nav().equals(nav == null ? "" : nav.key()) || c.record().outputs().isEmpty()) {
+            return false;
         }
-        Optional<Output> tei = outputs.stream().filter(o -> o.path().endsWith(".xml")).findFirst();
-        if (tei.isEmpty()) {
-            throw new IOException("its report entry names no TEI file");
+        try {
+            for (Output o : c.record().outputs()) {
+                Path f = out.resolve(o.path());
+                if (!Files.isRegularFile(f) || Files.size(f) != o.bytes() || !Hashes.sha256(f).equals(o.sha256())) {
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            return false;
         }
-        XdmNode doc = Xml.parse(out.resolve(tei.get().path()));
-        catalog.record(Records.of(doc, in.display(), root, sha, outputs), Catalog.now());
+        return true;
     }
 
-    private Result convert(Inputs.Input in, byte[] bytes, String sha) {
+    /** An input's reading view, relative to the output folder with {@code /}. */
+    String htmlPath(Inputs.Input in) {
+        return out.relativize(in.output(out.resolve(FOLDERS.get(Format.HTML)), Format.HTML.extension())).toString()
+                .replace('\\', '/');
+    }
+
+    private Result convert(Inputs.Input in, byte[] bytes, String sha, Nav nav) {
         List<String> warnings = List.of();
         Article article = null;
         Map<Path, byte[]> files = new LinkedHashMap<>();
@@ -153,11 +169,10 @@ public final class ArticleJob {
                 }
                 if (renderer != null) {
                     for (Format f : List.of(Format.HTML, Format.TEXT, Format.SOURCE)) {
-                        files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f, Map.of()));
+                        files.put(in.output(out.resolve(FOLDERS.get(f)), f.extension()), renderer.render(doc, f,
+                                f == Format.HTML && nav != null ? nav.params() : Map.of()));
                         t = timings.add("render " + f.id(), t);
                     }
-                    indexRows.put(in.display(), renderer.indexRow(doc, indexHref(in)));
-                    t = timings.add("index row", t);
                 }
             }
         } catch (InputError e) {
@@ -177,27 +192,17 @@ public final class ArticleJob {
         } catch (IOException e) {
             return failed(in, sha, in.display() + ":0:0: error: cannot write the outputs: " + e.getMessage());
         }
-        if (catalog != null) {
+        {
             try {
                 long t = System.nanoTime();
-                catalog.record(Records.of(article, in.display(), root, sha, outputs), Catalog.now());
+                catalog.record(Records.of(article, in.display(), root, sha, outputs), Catalog.now(),
+                        new Catalog.Made(settings, warnings, nav == null ? "" : nav.key()));
                 timings.add("catalog", t);
             } catch (CatalogException e) {
                 return failed(in, sha, in.display() + ":0:0: error: " + e.getMessage());
             }
         }
         return new Result(in.display(), sha, Status.CONVERTED, List.of(), outputs, warnings);
-    }
-
-    /** The link from OUT/html/index.html to the article's page. */
-    String indexHref(Inputs.Input in) {
-        Path html = out.resolve(FOLDERS.get(Format.HTML));
-        return html.relativize(in.output(html, Format.HTML.extension())).toString().replace('\\', '/');
-    }
-
-    /** The index row made for an input in this run, if it was converted in this run. */
-    XdmNode indexRow(String input) {
-        return indexRows.get(input);
     }
 
     /** Time spent per stage so far, summed over all workers. */

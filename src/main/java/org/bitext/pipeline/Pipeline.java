@@ -5,23 +5,21 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.EnumMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.bitext.Bitext;
 import org.bitext.batch.Batch;
-import org.bitext.batch.BatchReport;
+import org.bitext.batch.ReportWriter;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
 import org.bitext.batch.Result;
 import org.bitext.batch.Status;
-import org.bitext.batch.UpToDate;
 import org.bitext.catalog.Catalog;
 import org.bitext.catalog.CatalogException;
 import org.bitext.catalog.Deletions;
@@ -64,33 +62,50 @@ public final class Pipeline {
      * @param xslt       a folder of stylesheets to use instead of the built-in ones, or null
      * @param width      the text rendering's line width, or null for its default
      * @param delete     remove the outputs of inputs that have disappeared from the input folder
+     * @param listener   what to do with each input's result as it comes, in input order (null: nothing)
      */
     public record Options(int jobs, boolean failFast, String progress, Charset encoding, List<String> extensions,
-                          Path xslt, Integer width, boolean delete) {
+                          Path xslt, Integer width, boolean delete, Consumer<Result> listener) {
         public Options {
             extensions = List.copyOf(extensions);
+            listener = listener == null ? r -> { } : listener;
+        }
+
+        /** Options without a listener. */
+        public Options(int jobs, boolean failFast, String progress, Charset encoding, List<String> extensions,
+                       Path xslt, Integer width, boolean delete) {
+            this(jobs, failFast, progress, encoding, extensions, xslt, width, delete, null);
         }
 
         /** Every core, no progress bar, encodings recognised, {@code .txt} files, the built-in stylesheets. */
         public static Options defaults() {
             return new Options(Runtime.getRuntime().availableProcessors(), false, null, null, List.of("txt"), null,
-                    null, false);
+                    null, false, null);
         }
 
         public Options withExtensions(List<String> e) {
-            return new Options(jobs, failFast, progress, encoding, e, xslt, width, delete);
+            return new Options(jobs, failFast, progress, encoding, e, xslt, width, delete, listener);
         }
 
         public Options withJobs(int j, boolean stopAtFirstFailure, String progressLabel) {
-            return new Options(j, stopAtFirstFailure, progressLabel, encoding, extensions, xslt, width, delete);
+            return new Options(j, stopAtFirstFailure, progressLabel, encoding, extensions, xslt, width, delete,
+                    listener);
         }
 
         public Options withXslt(Path folder) {
-            return new Options(jobs, failFast, progress, encoding, extensions, folder, width, delete);
+            return new Options(jobs, failFast, progress, encoding, extensions, folder, width, delete, listener);
         }
 
         public Options withDelete(boolean d) {
-            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, d);
+            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, d, listener);
+        }
+
+        /**
+         * Hands every input's result to {@code l} as soon as it is known, in input order (from the calling thread):
+         * the way to see each result of a batch, which the summary does not keep.
+         */
+        public Options withListener(Consumer<Result> l) {
+            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, delete, l);
         }
 
         /** The stylesheet parameters these options set. */
@@ -106,31 +121,62 @@ public final class Pipeline {
     }
 
     /**
-     * What a batch did.
+     * What a batch did: counts, not every result (a batch of a million inputs keeps none of them; an
+     * {@link Options#withListener listener} sees each one as it comes).
      *
-     * @param results one per input, in input order
-     * @param deleted the catalog records marked deleted (inputs gone from the input folder)
-     * @param timings the time per stage, summed over workers
+     * @param total         the number of inputs
+     * @param counts        the inputs by status
+     * @param warnings      the reader's warnings, over all inputs
+     * @param firstFailures the first {@value #FIRST_FAILURES} failed inputs' results, in input order
+     * @param deleted       the catalog records marked deleted (inputs gone from the input folder)
+     * @param timings       the time per stage, summed over workers
      */
-    public record Summary(List<Result> results, List<Record> deleted, Timings timings) {
+    public record Summary(long total, Map<Status, Long> counts, long warnings, List<Result> firstFailures,
+                          List<Record> deleted, Timings timings) {
+        public static final int FIRST_FAILURES = 5;
+
         public long converted() {
-            return count(Status.CONVERTED);
+            return counts.getOrDefault(Status.CONVERTED, 0L);
         }
 
         public long unchanged() {
-            return count(Status.UNCHANGED);
+            return counts.getOrDefault(Status.UNCHANGED, 0L);
         }
 
         public long failed() {
-            return count(Status.FAILED);
+            return counts.getOrDefault(Status.FAILED, 0L);
         }
 
-        public long warnings() {
-            return results.stream().mapToLong(r -> r.warnings().size()).sum();
+        public long notRun() {
+            return counts.getOrDefault(Status.NOT_RUN, 0L);
+        }
+    }
+
+    /** Counts the results of a batch as they come, keeps the first failures, and passes each to the listener. */
+    private static final class Tally implements Consumer<Result> {
+        private final Map<Status, Long> counts = new EnumMap<>(Status.class);
+        private final List<Result> failures = new ArrayList<>();
+        private final Consumer<Result> listener;
+        private long total;
+        private long warnings;
+
+        Tally(Consumer<Result> listener) {
+            this.listener = listener;
         }
 
-        private long count(Status s) {
-            return results.stream().filter(r -> r.status() == s).count();
+        @Override
+        public void accept(Result r) {
+            total++;
+            counts.merge(r.status(), 1L, Long::sum);
+            warnings += r.warnings().size();
+            if (r.status() == Status.FAILED && failures.size() < Summary.FIRST_FAILURES) {
+                failures.add(r);
+            }
+            listener.accept(r);
+        }
+
+        Summary summary(List<Record> deleted, Timings timings) {
+            return new Summary(total, Map.copyOf(counts), warnings, List.copyOf(failures), deleted, timings);
         }
     }
 
@@ -143,8 +189,6 @@ public final class Pipeline {
      * are up to date are skipped; an article that fails any stage gets no output at all.
      */
     public static Summary run(Path in, Path out, Options o) throws IOException {
-        List<Inputs.Input> files = Inputs.collect(List.of(in), o.extensions());
-        AtomicFiles.removeStale(out);
         List<String> extra = new ArrayList<>();
         if (o.xslt() != null) {
             extra.add("xslt " + folderHash(o.xslt()));
@@ -154,67 +198,85 @@ public final class Pipeline {
         }
         String settings = o.settings(String.join("; ", extra));
         Renderer renderer = Renderer.load(o.xslt(), RUN_FORMATS, true, o.params());
-        List<Result> results;
-        ArticleJob job;
-        List<Record> deleted;
-        try (Catalog catalog = open(out)) {
-            job = new ArticleJob(new ArticleReader(o.encoding()), TeiValidator.builtin(), renderer, out,
-                    new UpToDate(out, settings), catalog, in.toString());
-            Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
-            try (Interruption stop = new Interruption(batch)) {
-                results = batch.run(files, job::process, ArticleJob::notRun);
-                deleted = stop.requested() ? List.of() : deletions(catalog, out, in.toString(), files, o.delete());
-                long t = System.nanoTime();
-                index(out, files, results, job, renderer);
-                BatchReport.of("bitext " + Bitext.version(), settings, results).write(out);
-                job.timings().add("index.html and report.json", t);
+        try (Plan plan = Plan.byDate(List.of(in), o.extensions())) {
+            AtomicFiles.removeStale(out);
+            try (Catalog catalog = open(out); ReportWriter report = new ReportWriter(tool(), settings)) {
+                ArticleJob job = new ArticleJob(new ArticleReader(o.encoding()), TeiValidator.builtin(), renderer, out,
+                        settings, catalog, in.toString());
+                Tally tally = new Tally(o.listener());
+                Batch<Plan.Window> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
+                try (Interruption stop = new Interruption(batch)) {
+                    batch.run(plan.windows(), plan.size(), job::process, w -> ArticleJob.notRun(w.input()),
+                            r -> {
+                                report.add(r);
+                                tally.accept(r);
+                            });
+                    List<Record> deleted = stop.requested() ? List.of()
+                            : deletions(catalog, out, in.toString(), o.extensions(), o.delete());
+                    long t = System.nanoTime();
+                    Map<String, Output> changed = Site.write(out, catalog, renderer);
+                    job.timings().add("site (index pages, neighbours)", t);
+                    t = System.nanoTime();
+                    report.write(out, changed);
+                    job.timings().add("report.json", t);
+                    return tally.summary(deleted, job.timings());
+                }
             }
         }
-        return new Summary(results, deleted, job.timings());
     }
 
     /** Converts article files and folder trees to TEI, one {@code out/NAME.xml} each, with a report and catalog. */
     public static Summary convert(List<Path> in, Path out, Options o) throws IOException {
-        List<Inputs.Input> files = Inputs.collect(in, o.extensions());
-        AtomicFiles.removeStale(out);
         String settings = o.settings("");
         String root = String.join(" ", in.stream().map(Path::toString).toList());
-        List<Result> results;
-        List<Record> deleted;
-        ArticleJob job;
-        try (Catalog catalog = open(out)) {
-            job = new ArticleJob(new ArticleReader(o.encoding()), null, null, out, new UpToDate(out, settings),
-                    catalog, root);
-            Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
-            try (Interruption stop = new Interruption(batch)) {
-                results = batch.run(files, job::process, ArticleJob::notRun);
-                deleted = stop.requested() ? List.of() : deletions(catalog, out, root, files, o.delete());
-                BatchReport.of("bitext " + Bitext.version(), settings, results).write(out);
+        try (Plan plan = Plan.byPath(in, o.extensions())) {
+            AtomicFiles.removeStale(out);
+            try (Catalog catalog = open(out); ReportWriter report = new ReportWriter(tool(), settings)) {
+                ArticleJob job = new ArticleJob(new ArticleReader(o.encoding()), null, null, out, settings, catalog,
+                        root);
+                Tally tally = new Tally(o.listener());
+                Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
+                try (Interruption stop = new Interruption(batch)) {
+                    batch.run(plan.inputs(), plan.size(), job::process, ArticleJob::notRun, r -> {
+                        report.add(r);
+                        tally.accept(r);
+                    });
+                    List<Record> deleted = stop.requested() ? List.of()
+                            : deletions(catalog, out, root, o.extensions(), o.delete());
+                    report.write(out, Map.of());
+                    return tally.summary(deleted, job.timings());
+                }
             }
         }
-        return new Summary(results, deleted, job.timings());
+    }
+
+    private static String tool() {
+        return "bitext " + Bitext.version();
     }
 
     /** Validates TEI files and folder trees of {@code *.xml}; a null schema: bitext's RELAX NG and Schematron. */
     public static Summary validate(List<Path> in, Path relaxNg, Options o) throws IOException {
-        List<Inputs.Input> files = Inputs.collect(in, "xml");
         TeiValidator validator = relaxNg == null ? TeiValidator.builtin() : TeiValidator.relaxNg(relaxNg);
-        List<Result> results = new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(files, input -> {
-            List<Problem> problems = validator.validate(input.file(), input.display());
-            return new Result(input.display(), "", problems.isEmpty() ? Status.CONVERTED : Status.FAILED,
-                    problems.stream().map(Problem::toString).toList(), List.of());
-        }, ArticleJob::notRun);
-        return new Summary(results, List.of(), new Timings());
+        Tally tally = new Tally(o.listener());
+        try (Plan plan = Plan.byPath(in, List.of("xml"))) {
+            new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(plan.inputs(), plan.size(), input -> {
+                List<Problem> problems = validator.validate(input.file(), input.display());
+                return new Result(input.display(), "", problems.isEmpty() ? Status.CONVERTED : Status.FAILED,
+                        problems.stream().map(Problem::toString).toList(), List.of());
+            }, ArticleJob::notRun, tally);
+        }
+        return tally.summary(List.of(), new Timings());
     }
 
     /** Renders TEI files and folder trees into {@code out} in one format, with extra stylesheet parameters. */
     public static Summary render(List<Path> in, Path out, Format format, Map<String, String> params, Options o)
             throws IOException {
-        List<Inputs.Input> files = Inputs.collect(in, "xml");
         Renderer renderer = Renderer.load(o.xslt(), List.of(format), false);
         Map<String, String> all = new LinkedHashMap<>(o.params());
         all.putAll(params);
-        List<Result> results = new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(files, input -> {
+        Tally tally = new Tally(o.listener());
+        try (Plan plan = Plan.byPath(in, List.of("xml"))) {
+            new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(plan.inputs(), plan.size(), input -> {
             String error;
             try {
                 byte[] bytes = renderer.render(Xml.parse(input.file()), format, all);
@@ -226,8 +288,9 @@ public final class Pipeline {
                 error = input.display() + ":0:0: error: " + e.getMessage();
             }
             return new Result(input.display(), "", Status.FAILED, List.of(error), List.of());
-        }, ArticleJob::notRun);
-        return new Summary(results, List.of(), new Timings());
+            }, ArticleJob::notRun, tally);
+        }
+        return tally.summary(List.of(), new Timings());
     }
 
     /** One article file to its TEI document (UTF-8 bytes); a malformed article is an {@link InputError}. */
@@ -302,51 +365,17 @@ public final class Pipeline {
         }
     }
 
-    private static List<Record> deletions(Catalog catalog, Path out, String root, List<Inputs.Input> files,
+    /**
+     * Marks deleted the records of inputs no longer in the input folder (or no longer inputs: another extension),
+     * asking the file system record by record rather than holding the run's inputs.
+     */
+    private static List<Record> deletions(Catalog catalog, Path out, String root, List<String> extensions,
                                           boolean delete) throws IOException {
-        Set<String> seen = new HashSet<>();
-        files.forEach(f -> seen.add(f.display()));
         try {
-            return Deletions.apply(catalog, out, root, seen, delete);
+            return Deletions.apply(catalog, out, root,
+                    input -> Plan.wanted(Path.of(input), extensions) && Files.isRegularFile(Path.of(input)), delete);
         } catch (CatalogException e) {
             throw new IOException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * OUT/html/index.html over every article that has its TEI and HTML, in the order of their HTML paths. Rows of
-     * articles converted in this run were made by the workers; those of unchanged articles are made from their TEI
-     * here, one at a time.
-     */
-    private static void index(Path output, List<Inputs.Input> files, List<Result> results, ArticleJob job,
-                              Renderer renderer) throws IOException {
-        record Page(String href, Inputs.Input input, String tei) {
-        }
-        List<Page> pages = new ArrayList<>();
-        for (int k = 0; k < results.size(); k++) {
-            Result r = results.get(k);
-            if (!r.ok()) {
-                continue;
-            }
-            String tei = r.outputs().stream().map(Output::path).filter(p -> p.startsWith("tei/")).findFirst().orElse(null);
-            boolean html = r.outputs().stream().anyMatch(x -> x.path().startsWith("html/"));
-            if (tei != null && html) {
-                pages.add(new Page(job.indexHref(files.get(k)), files.get(k), tei));
-            }
-        }
-        if (pages.isEmpty()) {
-            return;
-        }
-        pages.sort(Comparator.comparing(Page::href));
-        List<XdmNode> rows = new ArrayList<>();
-        try {
-            for (Page p : pages) {
-                XdmNode row = job.indexRow(p.input().display());
-                rows.add(row != null ? row : renderer.indexRow(Xml.parse(output.resolve(p.tei())), p.href()));
-            }
-            AtomicFiles.write(output.resolve("html").resolve("index.html"), renderer.index(rows));
-        } catch (SaxonApiException | RenderException e) {
-            throw new IOException("cannot write the index: " + e.getMessage(), e);
         }
     }
 

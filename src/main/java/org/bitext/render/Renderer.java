@@ -3,7 +3,6 @@ package org.bitext.render;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmAtomicValue;
-import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.XsltExecutable;
@@ -89,47 +87,29 @@ public final class Renderer {
     }
 
     /**
-     * The index row of one document, made while the document is at hand so that a large folder's documents need not
-     * all be held until the index is written.
+     * A page of the site's index ({@code index.xsl}): {@code archive} (the years), {@code year} (its months) or
+     * {@code month} (a page of its articles).
      *
-     * @param href the relative link to the document's HTML page
+     * @param template the named template of {@code index.xsl}
+     * @param params   its stylesheet parameters, as text converted to their declared types
+     * @param data     the years, months or articles to list, as the parameter {@code site-data}
      */
-    public XdmNode indexRow(XdmNode tei, String href) throws RenderException {
-        if (index == null) {
-            throw new IllegalStateException("the index stylesheet was not loaded");
-        }
-        try {
-            Xslt30Transformer t = index.load30();
-            t.setGlobalContextItem(tei);
-            t.setInitialTemplateParameters(Map.of(new QName("href"), new XdmAtomicValue(href)), false);
-            net.sf.saxon.s9api.XdmDestination row = new net.sf.saxon.s9api.XdmDestination();
-            t.callTemplate(new QName("index-row"), row);
-            return row.getXdmNode();
-        } catch (SaxonApiException e) {
-            throw new RenderException("index row failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The index page of a folder from rows made by {@link #indexRow}, in the order given. */
-    public byte[] index(List<XdmNode> rows) throws RenderException {
+    public byte[] sitePage(String template, Map<String, String> params, XdmNode data) throws RenderException {
         if (index == null) {
             throw new IllegalStateException("the index stylesheet was not loaded");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
         try {
             Xslt30Transformer t = index.load30();
-            List<XdmItem> elements = new ArrayList<>();
-            for (XdmNode r : rows) {
-                r.children().forEach(c -> {
-                    if (c.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
-                        elements.add(c);
-                    }
-                });
+            Map<QName, XdmValue> p = new java.util.HashMap<>();
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                p.put(new QName(e.getKey()), new XdmAtomicValue(e.getValue(), ItemType.UNTYPED_ATOMIC));
             }
-            t.setStylesheetParameters(Map.of(new QName("rows"), new XdmValue(elements)));
-            t.callTemplate(new QName("index"), t.newSerializer(out));
+            p.put(new QName("site-data"), data);
+            t.setStylesheetParameters(p);
+            t.callTemplate(new QName(template), t.newSerializer(out));
         } catch (SaxonApiException e) {
-            throw new RenderException("index rendering failed: " + e.getMessage(), e);
+            throw new RenderException("index page " + template + " failed: " + e.getMessage(), e);
         }
         return out.toByteArray();
     }

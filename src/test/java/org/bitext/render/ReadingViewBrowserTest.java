@@ -81,12 +81,13 @@ class ReadingViewBrowserTest {
         Files.write(dir.resolve("corpus.html"),
                 renderer.render(Xml.parse(TeiCorpusRenderTest.CORPUS), Format.HTML, Map.of()));
         // a small index: every corpus article
-        List<XdmNode> rows = new ArrayList<>();
+        List<XdmNode> docs = new ArrayList<>();
+        List<String> hrefs = new ArrayList<>();
         for (Path a : Corpus.articles().stream().sorted().toList()) {
-            rows.add(renderer.indexRow(Xml.parse(new java.io.ByteArrayInputStream(Corpus.tei(a)), a.toUri().toString()),
-                    Corpus.name(a) + ".html"));
+            docs.add(Xml.parse(new java.io.ByteArrayInputStream(Corpus.tei(a)), a.toUri().toString()));
+            hrefs.add(Corpus.name(a) + ".html");
         }
-        Files.write(dir.resolve("index.html"), renderer.index(rows));
+        Files.write(dir.resolve("index.html"), RenderContentTest.monthPage(renderer, docs, hrefs));
         Files.createDirectories(SCREENSHOTS);
         driver = browser(true);
     }

@@ -199,20 +199,50 @@ class RenderContentTest {
     }
 
     @Test
-    void indexListsEveryArticle() throws Exception {
+    void monthPageListsEveryArticleGiven() throws Exception {
         List<String> names = Converted.tei().keySet().stream().sorted().toList();
-        List<XdmNode> rows = new java.util.ArrayList<>();
+        List<XdmNode> docs = new java.util.ArrayList<>();
         for (String n : names) {
-            rows.add(renderer.indexRow(Xml.parse(Converted.tei().get(n)), n + ".html"));
+            docs.add(Xml.parse(Converted.tei().get(n)));
         }
-        String index = new String(renderer.index(rows), StandardCharsets.UTF_8);
+        String index = new String(monthPage(renderer, docs, names.stream().map(n -> n + ".html").toList()),
+                StandardCharsets.UTF_8);
         for (String n : names) {
             assertTrue(index.contains("href=\"" + n + ".html\""), n);
         }
         assertTrue(index.contains("深入车间抓生产"));
         assertTrue(index.contains("1960-06-14"));
         Document page = Jsoup.parse(index);
-        assertEquals(names, page.select("a[href]").stream().map(a -> a.attr("href")).distinct().sorted().toList()
+        assertEquals(names, page.select("table a[href]").stream().map(a -> a.attr("href")).distinct().sorted().toList()
                 .stream().map(h -> h.replace(".html", "")).toList());
+        // breadcrumbs back to the year and the archive
+        assertEquals(List.of("../../index.html", "index.html"),
+                page.select("nav.crumbs a").stream().map(a -> a.attr("href")).toList());
+        assertEquals("June 1960", page.selectFirst("h1").text());
+    }
+
+    /**
+     * A month page of the site over the given TEI documents, as {@code run} writes it from its catalog (the rows made
+     * from the same fields the catalog keeps).
+     */
+    static byte[] monthPage(Renderer renderer, List<XdmNode> docs, List<String> hrefs) throws Exception {
+        net.sf.saxon.s9api.BuildingStreamWriter w = Xml.processor().newDocumentBuilder().newBuildingStreamWriter();
+        w.writeStartDocument();
+        w.writeStartElement("rows");
+        for (int k = 0; k < docs.size(); k++) {
+            org.bitext.catalog.Record r = org.bitext.catalog.Records.of(docs.get(k), "x", "x", "x", List.of());
+            w.writeStartElement("article");
+            w.writeAttribute("date", r.date());
+            w.writeAttribute("page", r.page());
+            w.writeAttribute("section", r.section());
+            w.writeAttribute("title-zh", r.titleZh());
+            w.writeAttribute("title-en", r.titleEn());
+            w.writeAttribute("href", hrefs.get(k));
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+        w.writeEndDocument();
+        return renderer.sitePage("month", Map.of("site-year", "1960", "site-month", "1960-06", "site-count",
+                Integer.toString(docs.size())), w.getDocumentNode());
     }
 }
