@@ -54,7 +54,10 @@ final class Site {
     private final Set<Path> written = new HashSet<>();
     private SortedMap<String, Integer> months;
 
-    private Site(Path out, Catalog catalog, Renderer renderer) {
+    private final int pageRows;
+
+    private Site(Path out, Catalog catalog, Renderer renderer, int pageRows) {
+        this.pageRows = pageRows;
         this.out = out;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -66,7 +69,12 @@ final class Site {
      * @return the reading views rendered again, by path relative to the output folder (their new hash and size)
      */
     static Map<String, Output> write(Path out, Catalog catalog, Renderer renderer) throws IOException {
-        Site site = new Site(out, catalog, renderer);
+        return write(out, catalog, renderer, PAGE_ROWS);
+    }
+
+    /** As {@link #write(Path, Catalog, Renderer)}, with month pages of {@code pageRows} articles. */
+    static Map<String, Output> write(Path out, Catalog catalog, Renderer renderer, int pageRows) throws IOException {
+        Site site = new Site(out, catalog, renderer, pageRows);
         try {
             site.pages();
         } catch (CatalogException | SaxonApiException | RenderException | XMLStreamException e) {
@@ -94,7 +102,7 @@ final class Site {
         }
         // one pass over the articles in order: month pages, and the neighbours of each reading view
         Catalog.SiteRow[] window = new Catalog.SiteRow[2]; // the row before the current one, the current one
-        List<Catalog.SiteRow> page = new ArrayList<>(PAGE_ROWS);
+        List<Catalog.SiteRow> page = new ArrayList<>(pageRows);
         int[] number = {1};
         catalog.site(row -> {
             if (window[1] != null) {
@@ -102,7 +110,7 @@ final class Site {
             }
             window[0] = window[1];
             window[1] = row;
-            if (!page.isEmpty() && (!month(page.get(0)).equals(month(row)) || page.size() == PAGE_ROWS)) {
+            if (!page.isEmpty() && (!month(page.get(0)).equals(month(row)) || page.size() == pageRows)) {
                 writeMonthPage(page, number[0]);
                 number[0] = month(page.get(0)).equals(month(row)) ? number[0] + 1 : 1;
                 page.clear();
@@ -121,7 +129,7 @@ final class Site {
     private void writeMonthPage(List<Catalog.SiteRow> rows, int number) throws IOException {
         String month = month(rows.get(0));
         int count = months.getOrDefault(month, rows.size());
-        int pages = (count + PAGE_ROWS - 1) / PAGE_ROWS;
+        int pages = (count + pageRows - 1) / pageRows;
         List<String> dir = List.of("html", YEARS, safe(month.substring(0, 4)));
         try {
             BuildingStreamWriter w = Xml.processor().newDocumentBuilder().newBuildingStreamWriter();
@@ -146,6 +154,7 @@ final class Site {
             params.put("site-page", Integer.toString(number));
             params.put("site-pages", Integer.toString(pages));
             params.put("site-count", Integer.toString(count));
+            params.put("site-page-rows", Integer.toString(pageRows));
             write(out.resolve("html").resolve(YEARS).resolve(safe(month.substring(0, 4)))
                     .resolve(monthFile(month, number)), renderer.sitePage("month", params, doc));
         } catch (SaxonApiException | XMLStreamException | RenderException e) {

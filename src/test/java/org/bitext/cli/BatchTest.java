@@ -65,7 +65,7 @@ class BatchTest {
         assertTrue(bad.get("messages").get(0).asText().contains(":4:1: error:"));
         assertFalse(bad.has("outputs"));
         assertFalse(Files.exists(out.resolve("tei/c-bad.xml")));
-        assertTrue(Files.readString(out.resolve("html/index.html")).contains("sub/b.html"));
+        assertTrue(Files.readString(out.resolve("html/years/1967/08.html")).contains("href=\"../../sub/b.html\""));
     }
 
     @Test

@@ -89,7 +89,10 @@ class CatalogRunTest {
                 + "kept; --delete removes them)"), r.out());
         List<String> newer = all(out).stream().filter(x -> !x.datestamp().isBefore(before))
                 .map(x -> x.id() + (x.deleted() ? " deleted" : "")).sorted().toList();
-        assertEquals(List.of("rmrb-1946-05-15-added", "rmrb-1960-06-14-suzhou-ganbu-reference-example",
+        // and the neighbours by date whose reading views now link elsewhere (a file of the record changed): the
+        // article after the added one, the one before the removed one
+        assertEquals(List.of("rmrb-1946-05-15-added", "rmrb-1946-05-15-xinhua-shudian-named-entities",
+                "rmrb-1960-06-14-suzhou-ganbu-reference-example", "rmrb-1967-08-01-jianming-xinwen-column",
                 "rmrb-1967-08-02-mao-yulu-quotation deleted"), newer);
         assertTrue(Files.exists(out.resolve("tei/1967-08-02_mao_yulu_quotation.xml")), "kept without --delete");
         // --delete removes the files of the deleted record, whichever run marked it

@@ -97,11 +97,11 @@ class BagExportTest {
         assertEquals(List.of("bag-info.txt", "bagit.txt", "manifest-sha512.txt", "tagmanifest-sha512.txt"),
                 files(bag).stream().filter(f -> !f.startsWith("data/")).toList());
 
-        // the payload is the run output, byte for byte: 12 articles × 4 renderings, index.html, report.json; not the
-        // catalog (an operational index with the times of the runs)
+        // the payload is the run output, byte for byte: 12 articles × 4 renderings, the site's index pages (the
+        // archive, 4 years, 4 months), report.json; not the catalog (an operational index with the times of the runs)
         List<String> payload = new java.util.ArrayList<>(files(out));
         assertTrue(payload.remove("catalog.sqlite"), payload.toString());
-        assertEquals(50, payload.size());
+        assertEquals(58, payload.size());
         assertEquals(payload.stream().map(f -> "data/" + f).toList(),
                 files(bag).stream().filter(f -> f.startsWith("data/")).toList());
         long bytes = 0;
@@ -233,7 +233,7 @@ class BagExportTest {
         Path bag = tmp.resolve("bag");
         assertEquals(0, export("bagit", copy.toString(), "-o", bag.toString(), "-q").code());
         assertFalse(Files.exists(bag.resolve("data/tei/.bitext-x.xml-123.tmp")));
-        assertEquals(50, files(bag.resolve("data")).size());
+        assertEquals(58, files(bag.resolve("data")).size());
     }
 
     @Test

@@ -86,7 +86,7 @@ class VerifyBagTest {
         Result r = verify(pristine.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
-        assertEquals(pristine + ": valid — 50 payload files, " + sizeOfPayload() + " bytes, manifest-sha512.txt; "
+        assertEquals(pristine + ": valid — 58 payload files, " + sizeOfPayload() + " bytes, manifest-sha512.txt; "
                 + "bagit-java: complete and valid", r.out().strip());
     }
 
@@ -196,7 +196,7 @@ class VerifyBagTest {
     void theCheckerIsUsableWithoutTheCommandLine() throws Exception {
         BagChecker.Result ok = BagChecker.check(pristine, 1);
         assertTrue(ok.valid());
-        assertEquals(50, ok.files());
+        assertEquals(58, ok.files());
         Path bag = copy("api");
         Files.delete(bag.resolve(TEI));
         BagChecker.Result bad = BagChecker.check(bag, 1);

@@ -1,0 +1,175 @@
+package org.bitext.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.bitext.Corpus;
+import org.bitext.batch.Hashes;
+import org.bitext.catalog.Catalog;
+import org.bitext.render.Renderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The site {@code run} writes from its catalog: year and month pages, the reading views' previous and next links
+ * kept right as articles are added, fail and disappear, month pages split into pages, and report.json naming the
+ * bytes on disk throughout.
+ */
+class SiteTest {
+    private static final String TAIFENG = "1960-06-05_taifeng_jingbao_dash_ranges";
+    private static final String ZHUOZHUANG = "1960-06-01_zhuozhuang_youmiao_picture";
+    private static final String TUQICHE = "1960-06-06_tuqiche_column_line_in_en_header";
+
+    @TempDir
+    Path tmp;
+
+    private Path corpusCopy() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        for (Path a : Corpus.articles()) {
+            Files.copy(a, in.resolve(a.getFileName()));
+        }
+        return in;
+    }
+
+    @Test
+    void yearAndMonthPagesCountTheArticles() throws Exception {
+        Path in = corpusCopy();
+        Path out = tmp.resolve("out");
+        Pipeline.run(in, out, Pipeline.Options.defaults());
+        Document archive = page(out, "html/index.html");
+        assertEquals(List.of("1946", "1950", "1960", "1967"), archive.select("ul.counts a").eachText());
+        assertEquals(List.of("years/1946/index.html", "years/1950/index.html", "years/1960/index.html",
+                "years/1967/index.html"), archive.select("ul.counts a").eachAttr("href"));
+        Document year = page(out, "html/years/1950/index.html");
+        assertEquals(List.of("October 1950"), year.select("ul.counts a").eachText());
+        assertEquals(List.of("3 articles"), year.select("ul.counts .n").eachText());
+        Document month = page(out, "html/years/1950/10.html");
+        assertEquals(3, month.select("table.index tbody tr").size());
+        for (String href : month.select("table.index a").eachAttr("href")) {
+            assertTrue(Files.isRegularFile(out.resolve("html/years/1950").resolve(href).normalize()), href);
+        }
+    }
+
+    @Test
+    void neighboursFollowArticlesAddedFailedAndGone() throws Exception {
+        Path in = corpusCopy();
+        Path out = tmp.resolve("out");
+        Pipeline.run(in, out, Pipeline.Options.defaults());
+        assertEquals(List.of(ZHUOZHUANG, TUQICHE), neighbours(out, TAIFENG));
+
+        // a new article whose file name says 06-03 but whose header says 06-05: the reader takes the header, so
+        // the site's order (date, then input) puts it before taifeng, with 06-05 beside its links
+        Files.copy(in.resolve(TAIFENG + ".txt"), in.resolve("1960-06-03_copy.txt"));
+        Pipeline.Summary s = Pipeline.run(in, out, Pipeline.Options.defaults());
+        assertEquals(1, s.converted());
+        assertEquals(12, s.unchanged());
+        assertEquals(List.of("1960-06-03_copy", TUQICHE), neighbours(out, TAIFENG));
+        assertEquals(List.of(ZHUOZHUANG, TAIFENG), neighbours(out, "1960-06-03_copy"));
+        assertTrue(page(out, "html/" + ZHUOZHUANG + ".html").selectFirst("a.next").text().contains("1960-06-05"));
+        reportMatchesDisk(out);
+
+        // a third run changes nothing: the pages are stable
+        Map<String, String> before = hashes(out.resolve("html"));
+        s = Pipeline.run(in, out, Pipeline.Options.defaults());
+        assertEquals(13, s.unchanged());
+        assertEquals(before, hashes(out.resolve("html")));
+
+        // an article that fails is left out of the chain
+        Files.writeString(in.resolve("1960-06-02_broken.txt"), "not an article\n");
+        s = Pipeline.run(in, out, Pipeline.Options.defaults());
+        assertEquals(1, s.failed());
+        assertEquals(List.of(ZHUOZHUANG, TAIFENG), neighbours(out, "1960-06-03_copy"));
+        assertFalse(page(out, "html/years/1960/06.html").text().contains("broken"));
+        reportMatchesDisk(out);
+
+        // an article gone from the input folder leaves the chain and the month page
+        Files.delete(in.resolve("1960-06-03_copy.txt"));
+        Files.delete(in.resolve("1960-06-02_broken.txt"));
+        s = Pipeline.run(in, out, Pipeline.Options.defaults().withDelete(true));
+        assertEquals(1, s.deleted().size());
+        assertEquals(List.of(ZHUOZHUANG, TUQICHE), neighbours(out, TAIFENG));
+        assertEquals(5, page(out, "html/years/1960/06.html").select("table.index tbody tr").size());
+        reportMatchesDisk(out);
+    }
+
+    @Test
+    void aLongMonthIsSplitIntoPagesThatLinkToEachOther() throws Exception {
+        Path in = corpusCopy();
+        Path out = tmp.resolve("out");
+        Pipeline.run(in, out, Pipeline.Options.defaults());
+        try (Catalog catalog = Catalog.open(out)) {
+            Site.write(out, catalog, Renderer.load(null, Pipeline.RUN_FORMATS, true), 2);
+        }
+        Path june = out.resolve("html/years/1960");
+        assertEquals(List.of("06-2.html", "06-3.html", "06.html", "index.html"), list(june));
+        Document first = page(out, "html/years/1960/06.html");
+        Document third = page(out, "html/years/1960/06-3.html");
+        assertEquals(2, first.select("table.index tbody tr").size());
+        assertEquals(1, third.select("table.index tbody tr").size());
+        assertEquals(List.of("06-2.html", "06-3.html"), first.select("nav.pager a").eachAttr("href").subList(0, 2));
+        assertEquals("3", third.selectFirst("nav.pager [aria-current]").text());
+        assertTrue(third.selectFirst("#bt-total").text().contains("this page: 5–5"), third.selectFirst("#bt-total").text());
+        // written again with full pages, the extra pages go
+        try (Catalog catalog = Catalog.open(out)) {
+            Site.write(out, catalog, Renderer.load(null, Pipeline.RUN_FORMATS, true));
+        }
+        assertEquals(List.of("06.html", "index.html"), list(june));
+    }
+
+    /** The previous and next article a reading view links to, by name. */
+    private static List<String> neighbours(Path out, String name) throws Exception {
+        Document d = page(out, "html/" + name + ".html");
+        List<String> n = new ArrayList<>();
+        for (String cls : List.of("a.prev", "a.next")) {
+            var a = d.selectFirst("nav.prevnext " + cls);
+            n.add(a == null ? "" : a.attr("href").replace(".html", ""));
+        }
+        return n;
+    }
+
+    private static Document page(Path out, String path) throws Exception {
+        return Jsoup.parse(Files.readString(out.resolve(path), StandardCharsets.UTF_8));
+    }
+
+    /** Every output report.json lists has the SHA-256 and size it says. */
+    private static void reportMatchesDisk(Path out) throws Exception {
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        for (JsonNode in : report.get("inputs")) {
+            if (in.has("outputs")) {
+                for (JsonNode o : in.get("outputs")) {
+                    Path f = out.resolve(o.get("path").asText());
+                    assertEquals(o.get("sha256").asText(), Hashes.sha256(f), f.toString());
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> hashes(Path dir) throws Exception {
+        Map<String, String> h = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                h.put(dir.relativize(f).toString(), Hashes.sha256(f));
+            }
+        }
+        return h;
+    }
+
+    private static List<String> list(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
