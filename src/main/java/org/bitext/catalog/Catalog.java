@@ -704,6 +704,12 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** The newest publication date of the articles whose TEI file the output folder holds. */
+    public Optional<String> newestTeiDate() throws CatalogException {
+        return single("SELECT max(a.date) FROM articles a WHERE a.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+                + "AND EXISTS (SELECT 1 FROM outputs o WHERE o.id = a.id AND o.kind = 'tei')");
+    }
+
     /** The earliest datestamp, if the catalog has any record. */
     public Optional<Instant> earliest() throws CatalogException {
         return single("SELECT min(datestamp) FROM articles").map(Instant::parse);

@@ -69,6 +69,19 @@ public final class Plan implements AutoCloseable {
      */
     public static Plan of(List<Path> paths, List<String> extensions, Function<Inputs.Input, String> key)
             throws IOException {
+        return of(paths, (root, f) -> wanted(f, extensions), key);
+    }
+
+    /**
+     * The files of a folder tree whose path relative to it {@code wanted} accepts, in path order: what an export
+     * walks, however many files the folder holds.
+     */
+    public static Plan tree(Path root, java.util.function.Predicate<Path> wanted) throws IOException {
+        return of(List.of(root), (r, f) -> wanted.test(r.relativize(f)), in -> "");
+    }
+
+    private static Plan of(List<Path> paths, java.util.function.BiPredicate<Path, Path> wanted,
+                           Function<Inputs.Input, String> key) throws IOException {
         Path file = Files.createTempFile("bitext-inputs-", ".sqlite");
         Connection db = null;
         try {
@@ -90,7 +103,7 @@ public final class Plan implements AutoCloseable {
                             Iterator<Path> it = s.iterator();
                             while (it.hasNext()) {
                                 Path f = it.next();
-                                if (wanted(f, extensions) && Files.isRegularFile(f)) {
+                                if (wanted.test(p, f) && Files.isRegularFile(f)) {
                                     n = add(insert, n, new Inputs.Input(f, p.relativize(f)), key);
                                 }
                             }
@@ -214,6 +227,22 @@ public final class Plan implements AutoCloseable {
             @Override
             public Inputs.Input next() {
                 return e.next().input();
+            }
+        };
+    }
+
+    /** The input files in order. */
+    public Iterator<Path> files() {
+        Iterator<Entry> e = entries();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return e.hasNext();
+            }
+
+            @Override
+            public Path next() {
+                return e.next().input().file();
             }
         };
     }

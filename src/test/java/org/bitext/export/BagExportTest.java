@@ -3,6 +3,7 @@ package org.bitext.export;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.loc.repository.bagit.conformance.BagLinter;
@@ -13,6 +14,7 @@ import gov.loc.repository.bagit.verify.BagVerifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,6 +145,38 @@ class BagExportTest {
         assertTrue(knownFalse.containsAll(BagLinter.lintBag(bag)), BagLinter.lintBag(bag).toString());
         assertEquals(Set.of(), BagLinter.lintBag(bag, knownFalse));
         assertNoStaging(tmp);
+    }
+
+    /**
+     * The check used instead of bagit-java's verifier for bags too large for its in-memory manifests: it accepts the
+     * bag bagit-java accepts, and finds an altered file, an extra file and a missing one.
+     */
+    @Test
+    void theStreamingCheckOfLargeBagsAgreesWithBagitJava() throws Exception {
+        Path bag = tmp.resolve("bag");
+        org.bitext.export.bag.BagExporter.Summary s = org.bitext.export.bag.BagExporter.export(out, bag,
+                org.bitext.export.bag.BagExporter.Options.defaults());
+        Path manifest = bag.resolve("manifest-sha512.txt");
+        org.bitext.export.bag.BagExporter.verifyWithBagit(bag, 2);
+        org.bitext.export.bag.BagExporter.verifyStreaming(bag, manifest, s.files(), s.bytes());
+
+        Path extra = bag.resolve("data/tei/extra.xml");
+        Files.writeString(extra, "<x/>");
+        assertThrows(IOException.class,
+                () -> org.bitext.export.bag.BagExporter.verifyStreaming(bag, manifest, s.files(), s.bytes()));
+        Files.delete(extra);
+
+        Path report = bag.resolve("data/report.json");
+        byte[] original = Files.readAllBytes(report);
+        Files.writeString(report, "{}");
+        IOException altered = assertThrows(IOException.class,
+                () -> org.bitext.export.bag.BagExporter.verifyStreaming(bag, manifest, s.files(), s.bytes()));
+        assertTrue(altered.getMessage().contains("data/report.json is missing or altered"), altered.getMessage());
+        Files.delete(report);
+        assertThrows(IOException.class,
+                () -> org.bitext.export.bag.BagExporter.verifyStreaming(bag, manifest, s.files(), s.bytes()));
+        Files.write(report, original);
+        org.bitext.export.bag.BagExporter.verifyStreaming(bag, manifest, s.files(), s.bytes());
     }
 
     @Test

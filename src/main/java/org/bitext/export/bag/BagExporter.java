@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.bitext.pipeline.Plan;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,32 +110,67 @@ public final class BagExporter {
      *                     cannot be read or written, or the bag written does not verify
      */
     public static Summary export(Path out, Path bag, Options options) throws IOException {
-        List<String> payload = payloadFiles(out);
+        checkOutput(out);
         checkApart(out, bag);
+        // the payload in path order, listed on disk (not in memory): an output folder of any size
+        try (Plan payload = Plan.tree(out, rel -> !hidden(rel) && !catalog(rel))) {
+            if (payload.size() == 0) {
+                throw new IOException(out + " holds no files to bag");
+            }
+            return export(out, bag, options, payload);
+        }
+    }
+
+    /** Payload manifest entries written at a time: bagit-java's writer formats them, a chunk at a time. */
+    private static final int CHUNK = 4096;
+    /**
+     * Up to this many payload files, the bag is verified with bagit-java before it is put in place. bagit-java
+     * reads a whole manifest into a map of path to checksum (some 400 bytes a file); beyond it the bag is checked
+     * here, streaming: every manifest line against the file's SHA-512, every payload file listed, Payload-Oxum.
+     */
+    static final long BAGIT_VERIFY_MAX = 50_000;
+
+    private static Summary export(Path out, Path bag, Options options, Plan payload) throws IOException {
         try (Staging staging = Staging.beside(bag, options.force(), BagExporter::isBag, "BagIt bag",
                 options.durable())) {
             Path root = staging.dir();
             Path data = root.resolve("data");
-            Manifest manifest = new Manifest(ALGORITHM);
-            Map<Path, String> sums = new LinkedHashMap<>();
-            long bytes = 0;
-            for (String rel : payload) {
-                Path to = data.resolve(rel);
-                Files.createDirectories(to.getParent());
-                Files.copy(out.resolve(rel), to);
-                sums.put(to, Hasher.hash(to, digest()));
-                bytes += Files.size(to);
-            }
-            manifest.setFileToChecksumMap(sums);
-
             Bag b = new Bag(VERSION);
             b.setRootDir(root);
             b.setFileEncoding(StandardCharsets.UTF_8);
-            b.setPayLoadManifests(Set.of(manifest));
-
             BagitFileWriter.writeBagitFile(b.getVersion(), b.getFileEncoding(), root);
-            ManifestWriter.writePayloadManifests(b.getPayLoadManifests(), root, root, b.getFileEncoding());
+
+            // copy and hash each file, and append its manifest line as bagit-java's ManifestWriter writes it
             Path manifestFile = root.resolve("manifest-" + ALGORITHM.getBagitName() + ".txt");
+            Path chunkDir = Files.createTempDirectory(root, ".manifest-");
+            long bytes = 0;
+            long files = 0;
+            try (java.io.OutputStream manifestOut = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(manifestFile))) {
+                Map<Path, String> chunk = new LinkedHashMap<>();
+                java.util.Iterator<org.bitext.pipeline.Inputs.Input> it = payload.inputs();
+                while (it.hasNext()) {
+                    String rel = slashed(it.next().relative());
+                    Path to = data.resolve(rel);
+                    Files.createDirectories(to.getParent());
+                    Files.copy(out.resolve(rel), to);
+                    chunk.put(to, Hasher.hash(to, digest()));
+                    bytes += Files.size(to);
+                    files++;
+                    if (chunk.size() == CHUNK || !it.hasNext()) {
+                        Manifest m = new Manifest(ALGORITHM);
+                        m.setFileToChecksumMap(chunk);
+                        ManifestWriter.writePayloadManifests(Set.of(m), chunkDir, root, b.getFileEncoding());
+                        Path written = chunkDir.resolve(manifestFile.getFileName());
+                        Files.copy(written, manifestOut);
+                        Files.delete(written);
+                        chunk = new LinkedHashMap<>();
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(chunkDir.resolve(manifestFile.getFileName()));
+                Files.deleteIfExists(chunkDir);
+            }
 
             String identifier = options.externalIdentifier() != null ? options.externalIdentifier()
                     : "bitext:" + Hashes.sha256(manifestFile);
@@ -145,7 +181,7 @@ public final class BagExporter {
             date.ifPresent(d -> info.add("Bagging-Date", d));
             info.add("External-Description", DESCRIPTION);
             info.add("External-Identifier", identifier);
-            info.add("Payload-Oxum", PathUtils.generatePayloadOxum(data));
+            info.add("Payload-Oxum", bytes + "." + files);
             info.add("Bag-Software-Agent", "bitext " + Bitext.version());
             b.setMetadata(info);
             MetadataWriter.writeBagMetadata(b.getMetadata(), b.getVersion(), root, b.getFileEncoding());
@@ -159,9 +195,46 @@ public final class BagExporter {
             b.setTagManifests(Set.of(tags));
             ManifestWriter.writeTagManifests(b.getTagManifests(), root, root, b.getFileEncoding());
 
-            verifyWithBagit(root, Runtime.getRuntime().availableProcessors());
+            if (files <= BAGIT_VERIFY_MAX) {
+                verifyWithBagit(root, Runtime.getRuntime().availableProcessors());
+            } else {
+                verifyStreaming(root, manifestFile, files, bytes);
+            }
             staging.commit();
-            return new Summary(bag, payload.size(), bytes, identifier, date);
+            return new Summary(bag, (int) files, bytes, identifier, date);
+        }
+    }
+
+    /**
+     * The check of a bag too large for bagit-java's in-memory verifier: every line of the payload manifest names a
+     * file whose SHA-512 it gives, their number and total size are the Payload-Oxum's, and {@code data/} holds no
+     * other file. One line and one file at a time.
+     */
+    public static void verifyStreaming(Path root, Path manifest, long files, long bytes) throws IOException {
+        long listed = 0;
+        long size = 0;
+        try (java.io.BufferedReader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                int gap = line.indexOf("  ");
+                if (gap < 0) {
+                    throw new IOException("the bag " + root + " does not verify: a malformed manifest line: " + line);
+                }
+                Path f = root.resolve(PathUtils.decodeFilname(line.substring(gap + 2)));
+                if (!Files.isRegularFile(f) || !Hasher.hash(f, digest()).equals(line.substring(0, gap))) {
+                    throw new IOException("the bag " + root + " does not verify: " + line.substring(gap + 2)
+                            + " is missing or altered");
+                }
+                listed++;
+                size += Files.size(f);
+            }
+        }
+        long inData;
+        try (Stream<Path> s = Files.walk(root.resolve("data"))) {
+            inData = s.filter(Files::isRegularFile).count();
+        }
+        if (listed != files || size != bytes || inData != files) {
+            throw new IOException("the bag " + root + " does not verify: " + listed + " files listed (" + size
+                    + " bytes), " + inData + " in data/, " + files + " copied (" + bytes + " bytes)");
         }
     }
 
@@ -209,7 +282,8 @@ public final class BagExporter {
      * The files of a run output folder to bag, as {@code /}-separated paths relative to it, sorted: every regular
      * file, except hidden files, files in hidden folders and the catalog ({@link #catalog}).
      */
-    static List<String> payloadFiles(Path out) throws IOException {
+    /** Refuses a folder that is not a run output. */
+    static void checkOutput(Path out) throws IOException {
         if (!Files.isDirectory(out)) {
             throw new IOException("cannot read the folder " + out);
         }
@@ -217,21 +291,6 @@ public final class BagExporter {
             throw new IOException(out + " is not a bitext run output: it has no tei/ folder (make one with "
                     + "`bitext run IN -o " + out + "`)");
         }
-        List<String> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path rel = out.relativize(p);
-                if (rel.toString().isEmpty() || hidden(rel) || !Files.isRegularFile(p) || catalog(rel)) {
-                    continue;
-                }
-                files.add(slashed(rel));
-            }
-        }
-        files.sort(Comparator.naturalOrder());
-        if (files.isEmpty()) {
-            throw new IOException(out + " holds no files to bag");
-        }
-        return files;
     }
 
     /**
@@ -268,13 +327,17 @@ public final class BagExporter {
         } catch (SaxonApiException e) {
             throw new IllegalStateException(e);
         }
-        LocalDate newest = null;
-        List<Path> teis;
-        try (Stream<Path> s = Files.walk(out.resolve("tei"))) {
-            teis = s.filter(p -> p.toString().endsWith(".xml") && Files.isRegularFile(p)
-                    && !hidden(out.relativize(p))).sorted().toList();
+        if (Files.isRegularFile(org.bitext.catalog.Catalog.fileOf(out))) {
+            // the catalog has every TEI file's date: no need to parse them all again
+            try (org.bitext.catalog.Catalog c = org.bitext.catalog.Catalog.openExisting(out)) {
+                return c.newestTeiDate();
+            } catch (org.bitext.catalog.CatalogException e) {
+                // read the TEI files themselves
+            }
         }
-        for (Path tei : teis) {
+        LocalDate newest = null;
+        try (Plan teis = Plan.tree(out.resolve("tei"), rel -> rel.toString().endsWith(".xml") && !hidden(rel))) {
+            for (Path tei : (Iterable<Path>) teis::files) {
             try {
                 var sel = when.load();
                 sel.setContextItem(Xml.parse(tei));
@@ -286,6 +349,7 @@ public final class BagExporter {
                 }
             } catch (SaxonApiException | DateTimeParseException e) {
                 // no usable date in this file
+            }
             }
         }
         return Optional.ofNullable(newest).map(LocalDate::toString);

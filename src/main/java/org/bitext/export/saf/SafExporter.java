@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bitext.pipeline.Plan;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -99,16 +100,23 @@ public final class SafExporter {
             throw new IOException(out + " is not a bitext run output: it has no tei/ folder (make one with "
                     + "`bitext run IN -o " + out + "`)");
         }
-        List<Path> sources = teiFiles(tei);
-        if (sources.isEmpty()) {
-            throw new IOException("no TEI files in " + tei);
+        // the TEI files in path order, listed on disk (not in memory): an archive of any size
+        try (Plan sources = Plan.tree(tei, SafExporter::teiFile)) {
+            if (sources.size() == 0) {
+                throw new IOException("no TEI files in " + tei);
+            }
+            return export(out, tei, sources, dir, force, durable);
         }
+    }
+
+    private Summary export(Path out, Path tei, Plan sources, Path dir, boolean force, boolean durable)
+            throws IOException {
         int width = Math.max(3, String.valueOf(sources.size() - 1).length());
         List<String> problems = new ArrayList<>();
         int items = 0;
         try (Staging staging = Staging.beside(dir, force, SafExporter::isArchive, "Simple Archive Format folder",
                 durable)) {
-            for (Path file : sources) {
+            for (Path file : (Iterable<Path>) sources::files) {
                 String rel = tei.relativize(file).toString();
                 String stem = rel.substring(0, rel.length() - ".xml".length());
                 String name = file.getFileName().toString();
@@ -214,21 +222,19 @@ public final class SafExporter {
     }
 
     /** The TEI files under the folder, hidden ones aside, sorted by their {@code /}-separated relative path. */
-    private static List<Path> teiFiles(Path tei) throws IOException {
-        try (Stream<Path> s = Files.walk(tei)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p))
-                    .filter(p -> {
-                        for (Path part : tei.relativize(p)) {
-                            if (part.toString().startsWith(".")) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .sorted((a, b) -> slashed(tei.relativize(a)).compareTo(slashed(tei.relativize(b))))
-                    .toList();
+    /** A TEI file of the run output's tei/ folder: {@code *.xml}, nothing hidden on its path. */
+    private static boolean teiFile(Path rel) {
+        if (!rel.getFileName().toString().endsWith(".xml")) {
+            return false;
         }
+        for (Path part : rel) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
+
 
     private static String slashed(Path rel) {
         return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
