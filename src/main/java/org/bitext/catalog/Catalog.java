@@ -171,17 +171,33 @@ public final class Catalog implements AutoCloseable {
                         + "`bitext run` writes a new catalog.");
             }
         }
-        writer.setAutoCommit(false);
-        try (Statement s = writer.createStatement()) {
-            if (version < 1) {
-                for (String sql : SCHEMA_V1) {
+        int from = version;
+        transaction(() -> {
+            try (Statement s = writer.createStatement()) {
+                if (from < 1) {
+                    for (String sql : SCHEMA_V1) {
+                        s.execute(sql);
+                    }
+                }
+                for (String sql : SCHEMA_V2) {
                     s.execute(sql);
                 }
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
-            for (String sql : SCHEMA_V2) {
-                s.execute(sql);
-            }
-            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+        });
+    }
+
+    /** What a transaction does. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction of the writing connection: all of it or nothing. */
+    private void transaction(Work work) throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            work.run();
             writer.commit();
         } catch (SQLException e) {
             writer.rollback();
@@ -579,28 +595,23 @@ public final class Catalog implements AutoCloseable {
             List<Output> outputs = r.outputs().stream().map(o -> o.path().equals(html.path()) ? html : o).toList();
             Record changed = new Record(r.id(), r.input(), r.root(), r.inputSha256(), r.date(), r.page(), r.section(),
                     r.titleZh(), r.titleEn(), r.status(), r.datestamp(), r.deleted(), outputs);
-            writer.setAutoCommit(false);
-            try (PreparedStatement o = writer.prepareStatement("UPDATE outputs SET sha256 = ?, size = ? "
-                    + "WHERE id = ? AND path = ?");
-                 PreparedStatement a = writer.prepareStatement("UPDATE articles SET nav = ?, content_sha256 = ?, "
-                         + "datestamp = ? WHERE id = ?")) {
-                o.setString(1, html.sha256());
-                o.setLong(2, html.bytes());
-                o.setString(3, id);
-                o.setString(4, html.path());
-                o.executeUpdate();
-                a.setString(1, nav);
-                a.setString(2, contentHash(changed));
-                a.setString(3, now.toString());
-                a.setString(4, id);
-                a.executeUpdate();
-                writer.commit();
-            } catch (SQLException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            transaction(() -> {
+                try (PreparedStatement o = writer.prepareStatement("UPDATE outputs SET sha256 = ?, size = ? "
+                        + "WHERE id = ? AND path = ?");
+                     PreparedStatement a = writer.prepareStatement("UPDATE articles SET nav = ?, content_sha256 = ?, "
+                             + "datestamp = ? WHERE id = ?")) {
+                    o.setString(1, html.sha256());
+                    o.setLong(2, html.bytes());
+                    o.setString(3, id);
+                    o.setString(4, html.path());
+                    o.executeUpdate();
+                    a.setString(1, nav);
+                    a.setString(2, contentHash(changed));
+                    a.setString(3, now.toString());
+                    a.setString(4, id);
+                    a.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new CatalogException(file + ": cannot record the new reading view of " + id + ": " + e.getMessage(),
                     e);

@@ -217,32 +217,24 @@ public final class Plan implements AutoCloseable {
 
     /** The inputs in order. */
     public Iterator<Inputs.Input> inputs() {
-        Iterator<Entry> e = entries();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return e.hasNext();
-            }
-
-            @Override
-            public Inputs.Input next() {
-                return e.next().input();
-            }
-        };
+        return map(entries(), Entry::input);
     }
 
     /** The input files in order. */
     public Iterator<Path> files() {
-        Iterator<Entry> e = entries();
+        return map(entries(), e -> e.input().file());
+    }
+
+    private static <A, B> Iterator<B> map(Iterator<A> it, Function<A, B> f) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return e.hasNext();
+                return it.hasNext();
             }
 
             @Override
-            public Path next() {
-                return e.next().input().file();
+            public B next() {
+                return f.apply(it.next());
             }
         };
     }

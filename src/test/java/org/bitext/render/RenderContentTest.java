@@ -226,23 +226,25 @@ class RenderContentTest {
      * from the same fields the catalog keeps).
      */
     static byte[] monthPage(Renderer renderer, List<XdmNode> docs, List<String> hrefs) throws Exception {
-        net.sf.saxon.s9api.BuildingStreamWriter w = Xml.processor().newDocumentBuilder().newBuildingStreamWriter();
-        w.writeStartDocument();
-        w.writeStartElement("rows");
+        StringBuilder xml = new StringBuilder("<rows>");
         for (int k = 0; k < docs.size(); k++) {
             org.bitext.catalog.Record r = org.bitext.catalog.Records.of(docs.get(k), "x", "x", "x", List.of());
-            w.writeStartElement("article");
-            w.writeAttribute("date", r.date());
-            w.writeAttribute("page", r.page());
-            w.writeAttribute("section", r.section());
-            w.writeAttribute("title-zh", r.titleZh());
-            w.writeAttribute("title-en", r.titleEn());
-            w.writeAttribute("href", hrefs.get(k));
-            w.writeEndElement();
+            xml.append("<article");
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("date", r.date());
+            attributes.put("page", r.page());
+            attributes.put("section", r.section());
+            attributes.put("title-zh", r.titleZh());
+            attributes.put("title-en", r.titleEn());
+            attributes.put("href", hrefs.get(k));
+            attributes.forEach((name, value) -> xml.append(' ').append(name).append("=\"")
+                    .append(value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;")).append('"'));
+            xml.append("/>");
         }
-        w.writeEndElement();
-        w.writeEndDocument();
+        xml.append("</rows>");
+        XdmNode rows = Xml.parse(new java.io.ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)),
+                "rows.xml");
         return renderer.sitePage("month", Map.of("site-year", "1960", "site-month", "1960-06", "site-count",
-                Integer.toString(docs.size())), w.getDocumentNode());
+                Integer.toString(docs.size())), rows);
     }
 }
