@@ -368,7 +368,7 @@ public final class SearchIndex implements AutoCloseable {
                             throw new IOException(e.getCause());
                         }
                         if (result instanceof Article a) {
-                            sentences += a.sentences().size();
+                            sentences += a.sentences().stream().filter(x -> !x.text().isEmpty()).count();
                             if (isNew.get(k)) {
                                 added++;
                             } else {
