@@ -124,6 +124,12 @@ public final class SearchHandler extends Handler.Abstract {
                 send(resp, cb, 503, api, api ? error(true, e.getMessage()) : page(query, null, List.of(e.getMessage()),
                         true));
                 return true;
+            } catch (IOException e) {
+                log.accept("bitext serve: " + SearchIndex.folderOf(out) + ": " + e);
+                String m = "the search index cannot be read; remove " + SearchIndex.folderOf(out) + " and run `bitext "
+                        + "index " + out + "` to build it again";
+                send(resp, cb, 503, api, api ? error(true, m) : page(query, null, List.of(m), true));
+                return true;
             }
             Searcher.Results r = s.search(query);
             List<String> all = new ArrayList<>(notes);

@@ -225,6 +225,9 @@ public final class Searcher implements AutoCloseable {
             if (q.text().isEmpty()) {
                 return new Results(q, 0, List.of(), Map.of(), notes);
             }
+            if (notes.isEmpty() && text instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
+                notes.add("Only words too common to be indexed (the, of, and …): add a word, or quote a phrase.");
+            }
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             b.add(text, BooleanClause.Occur.MUST);
             b.add(new TermQuery(new Term(SearchIndex.TYPE, SearchIndex.SENTENCE_TYPE)), BooleanClause.Occur.FILTER);

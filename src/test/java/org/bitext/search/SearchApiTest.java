@@ -229,6 +229,9 @@ class SearchApiTest {
         assertTrue(all("/.*/").notes().size() == 1, "regular expressions are not run");
         assertTrue(all("干部").notes().isEmpty());
         assertEquals(0, all("type:article").total(), "only the text fields are searched");
+        Searcher.Results stop = all("the of");
+        assertEquals(0, stop.total());
+        assertEquals(1, stop.notes().size(), "a query of stop words says so");
     }
 
     @Test
