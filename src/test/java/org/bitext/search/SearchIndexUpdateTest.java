@@ -85,6 +85,31 @@ class SearchIndexUpdateTest {
     }
 
     @Test
+    void anUnreadableTeiIsReportedAndTheOthersAreIndexed() throws Exception {
+        Path in = tmp.resolve("in");
+        Path out = tmp.resolve("out");
+        Files.createDirectories(in);
+        for (String f : new String[] {SUZHOU, TYPHOON}) {
+            Files.copy(Corpus.DIR.resolve(f), in.resolve(f));
+        }
+        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null));
+        Path broken = out.resolve("tei").resolve(TYPHOON.replace(".txt", ".xml"));
+        Files.writeString(broken, "<TEI");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        SearchIndex.Counts c = SearchIndex.updateFrom(out, 1, problems::add);
+        assertEquals(1, c.added(), c.toString());
+        assertEquals(1, c.failed(), c.toString());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("tei/" + broken.getFileName() + ": error: cannot index"), problems.get(0));
+        assertTrue(hits(out, "干部") > 0);
+        // repaired by the next run: indexed by the next update
+        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null));
+        SearchIndex.Counts again = SearchIndex.updateFrom(out);
+        assertEquals(0, again.failed(), again.toString());
+        assertTrue(hits(out, "台风") > 0);
+    }
+
+    @Test
     void aFolderWithoutCatalogIsAPlainError() {
         CatalogException e = assertThrows(CatalogException.class, () -> SearchIndex.updateFrom(tmp));
         assertTrue(e.getMessage().contains("no catalog"), e.getMessage());
