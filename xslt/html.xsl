@@ -579,7 +579,8 @@
   </xsl:template>
 
   <!-- the reading view's script: hovering or focusing a sentence (span.s with data-links) gives its
-       counterparts the class "hl". The sentence under the pointer and the focused one both count. -->
+       counterparts the class "hl". The sentence under the pointer and the focused one both count. The
+       sentence named by the URL's fragment is focused on load and when the fragment changes. -->
   <xsl:variable name="highlight-script" as="xs:string" expand-text="no"><xsl:text>
 (function () {
   "use strict";
@@ -607,6 +608,13 @@
   });
   document.addEventListener("focusin", function (e) { focused = sentence(e.target); update(); });
   document.addEventListener("focusout", function () { focused = null; update(); });
+  // a link to a sentence (page.html#zh-p3-s1, as search hits give) focuses it: scrolled to, counterparts highlighted
+  function fromHash() {
+    var s = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (s &amp;&amp; s.classList.contains("s")) { s.focus({preventScroll: true}); s.scrollIntoView({block: "center"}); }
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 }());
 </xsl:text></xsl:variable>
 

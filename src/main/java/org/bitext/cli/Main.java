@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bitext", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Bilingual newspaper articles to aligned TEI P5, validated and rendered.%n",
         subcommands = {ConvertCommand.class, ValidateCommand.class, RenderCommand.class, RunCommand.class,
-                ExportCommand.class, VerifyCommand.class, ServeCommand.class, AlignReportCommand.class,
+                ExportCommand.class, VerifyCommand.class, ServeCommand.class, IndexCommand.class, AlignReportCommand.class,
                 AlignEvalCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:some input was refused or some document is invalid",
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert, validate, render, run, export, verify or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: convert, validate, render, run, export, verify, serve or index");
     }
 
     /** Prints the version from the build. */

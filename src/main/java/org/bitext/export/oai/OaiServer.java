@@ -131,6 +131,7 @@ public final class OaiServer implements AutoCloseable {
         PathMappingsHandler paths = new PathMappingsHandler();
         OaiHandler oai = new OaiHandler(log);
         paths.addMapping(PathSpec.from(PATH), oai);
+        org.bitext.search.SearchHandler.addTo(paths, folder, log); // /search and /api/search (OUT/search)
         Path html = folder.resolve("html");
         if (Files.isDirectory(html)) {
             ResourceHandler site = new ResourceHandler();

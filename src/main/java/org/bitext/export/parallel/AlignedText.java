@@ -184,6 +184,58 @@ public final class AlignedText {
         }
     }
 
+    /**
+     * One sentence of a document with the ids of its counterparts in the other language (the other side's targets of
+     * the sentence link it is in; none when it is unaligned or the document has no sentence-level alignment).
+     *
+     * @param id           the sentence's {@code xml:id}
+     * @param lang         {@code zh} or {@code en}
+     * @param text         its plain text, white space runs made one space
+     * @param counterparts the ids of its counterparts, in the link's order
+     */
+    public record Sentence(String id, String lang, String text, List<String> counterparts) {
+        public Sentence {
+            counterparts = List.copyOf(counterparts);
+        }
+    }
+
+    /** Every sentence of a document, in document order (Chinese side first), with its counterparts. */
+    public static List<Sentence> sentences(XdmNode tei) throws SaxonApiException {
+        Map<String, List<String>> counterparts = new HashMap<>();
+        Map<String, String> sides = new HashMap<>();
+        List<XdmNode> nodes = new ArrayList<>();
+        for (XdmItem s : select(SENTENCES, tei)) {
+            XdmNode n = (XdmNode) s;
+            String id = n.getAttributeValue(XML_ID);
+            sides.put(id, id.startsWith("zh-") ? "zh" : id.startsWith("en-") ? "en" : side(n));
+            nodes.add(n);
+        }
+        for (XdmItem item : select(SENTENCE_LINKS, tei)) {
+            List<String> ids = new ArrayList<>();
+            for (String t : ((XdmNode) item).getAttributeValue(new net.sf.saxon.s9api.QName("target")).strip()
+                    .split("\\s+")) {
+                ids.add(t.startsWith("#") ? t.substring(1) : t);
+            }
+            for (String a : ids) {
+                for (String b : ids) {
+                    if (sides.containsKey(a) && sides.containsKey(b) && !sides.get(a).equals(sides.get(b))) {
+                        counterparts.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+                    }
+                }
+            }
+        }
+        List<Sentence> out = new ArrayList<>(nodes.size());
+        for (XdmNode n : nodes) {
+            String id = n.getAttributeValue(XML_ID);
+            out.add(new Sentence(id, sides.get(id), n.getStringValue().replaceAll("[\\s\u00A0]+", " ").strip(),
+                    counterparts.getOrDefault(id, List.of())));
+        }
+        return out;
+    }
+
+    private static final net.sf.saxon.s9api.QName XML_ID =
+            new net.sf.saxon.s9api.QName("http://www.w3.org/XML/1998/namespace", "id");
+
     private static boolean hasLinkGroup(XdmNode tei, boolean paragraphs) throws SaxonApiException {
         return select(paragraphs ? UNIT_GROUP : SENTENCE_GROUP, tei).size() > 0;
     }
