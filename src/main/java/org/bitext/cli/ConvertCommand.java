@@ -33,7 +33,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Pipeline.Summary s = Pipeline.convert(inputs, output, new Pipeline.Options(common.jobs, common.failFast,
                 common.progress("convert"), read.encoding, read.extensions, null, null, catalogOption.delete,
-                Report.live(spec.commandLine().getErr(), common.quiet)));
+                Report.live(spec.commandLine().getErr(), common.quiet), false));
         catalogOption.report(s.deleted(), String.join(" ", inputs.stream().map(Path::toString).toList()),
                 spec.commandLine().getOut(), common.quiet);
         return Report.finish(s, "converted", spec.commandLine().getOut(), spec.commandLine().getErr(),

@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin WidthOption width;
     @Mixin CatalogOption catalogOption;
 
+    @Option(names = "--no-index", description = "Leave the search index OUT/search/ as it is (bring it up to date "
+            + "later with `bitext index OUT`).")
+    boolean noIndex;
+
     @Option(names = "--timings", description = "Print the time spent in each stage at the end (for benchmarks).")
     boolean timings;
 
@@ -43,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         width.check(spec);
         Pipeline.Summary s = Pipeline.run(input, output, new Pipeline.Options(common.jobs, common.failFast,
                 common.progress("run"), read.encoding, read.extensions, xslt, width.width, catalogOption.delete,
-                Report.live(spec.commandLine().getErr(), common.quiet)));
+                Report.live(spec.commandLine().getErr(), common.quiet), !noIndex));
         catalogOption.report(s.deleted(), input.toString(), spec.commandLine().getOut(), common.quiet);
         if (timings) {
             s.timings().print(spec.commandLine().getErr(), (int) s.total());

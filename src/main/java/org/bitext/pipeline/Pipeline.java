@@ -29,6 +29,7 @@ import org.bitext.read.Article;
 import org.bitext.read.ArticleReader;
 import org.bitext.read.InputError;
 import org.bitext.render.Format;
+import org.bitext.search.SearchIndex;
 import org.bitext.render.RenderException;
 import org.bitext.render.Renderer;
 import org.bitext.tei.TeiEncoder;
@@ -63,9 +64,10 @@ public final class Pipeline {
      * @param width      the text rendering's line width, or null for its default
      * @param delete     remove the outputs of inputs that have disappeared from the input folder
      * @param listener   what to do with each input's result as it comes, in input order (null: nothing)
+     * @param searchIndex {@code run}: bring the search index up to date after the batch
      */
     public record Options(int jobs, boolean failFast, String progress, Charset encoding, List<String> extensions,
-                          Path xslt, Integer width, boolean delete, Consumer<Result> listener) {
+                          Path xslt, Integer width, boolean delete, Consumer<Result> listener, boolean searchIndex) {
         public Options {
             extensions = List.copyOf(extensions);
             listener = listener == null ? r -> { } : listener;
@@ -74,30 +76,31 @@ public final class Pipeline {
         /** Options without a listener. */
         public Options(int jobs, boolean failFast, String progress, Charset encoding, List<String> extensions,
                        Path xslt, Integer width, boolean delete) {
-            this(jobs, failFast, progress, encoding, extensions, xslt, width, delete, null);
+            this(jobs, failFast, progress, encoding, extensions, xslt, width, delete, null, true);
         }
 
         /** Every core, no progress bar, encodings recognised, {@code .txt} files, the built-in stylesheets. */
         public static Options defaults() {
             return new Options(Runtime.getRuntime().availableProcessors(), false, null, null, List.of("txt"), null,
-                    null, false, null);
+                    null, false, null, true);
         }
 
         public Options withExtensions(List<String> e) {
-            return new Options(jobs, failFast, progress, encoding, e, xslt, width, delete, listener);
+            return new Options(jobs, failFast, progress, encoding, e, xslt, width, delete, listener, searchIndex);
         }
 
         public Options withJobs(int j, boolean stopAtFirstFailure, String progressLabel) {
             return new Options(j, stopAtFirstFailure, progressLabel, encoding, extensions, xslt, width, delete,
-                    listener);
+                    listener, searchIndex);
         }
 
         public Options withXslt(Path folder) {
-            return new Options(jobs, failFast, progress, encoding, extensions, folder, width, delete, listener);
+            return new Options(jobs, failFast, progress, encoding, extensions, folder, width, delete, listener,
+                    searchIndex);
         }
 
         public Options withDelete(boolean d) {
-            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, d, listener);
+            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, d, listener, searchIndex);
         }
 
         /**
@@ -105,7 +108,12 @@ public final class Pipeline {
          * the way to see each result of a batch, which the summary does not keep.
          */
         public Options withListener(Consumer<Result> l) {
-            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, delete, l);
+            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, delete, l, searchIndex);
+        }
+
+        /** Whether {@link #run} brings the search index {@code OUT/search/} up to date after its batch (it does). */
+        public Options withSearchIndex(boolean on) {
+            return new Options(jobs, failFast, progress, encoding, extensions, xslt, width, delete, listener, on);
         }
 
         /** The stylesheet parameters these options set. */
@@ -130,9 +138,11 @@ public final class Pipeline {
      * @param firstFailures the first {@value #FIRST_FAILURES} failed inputs' results, in input order
      * @param deleted       the catalog records marked deleted (inputs gone from the input folder)
      * @param timings       the time per stage, summed over workers
+     * @param problems      the first problems of the steps after the batch (an article the search index could
+     *                      not take), one line each
      */
     public record Summary(long total, Map<Status, Long> counts, long warnings, List<Result> firstFailures,
-                          List<Record> deleted, Timings timings) {
+                          List<Record> deleted, Timings timings, List<String> problems) {
         public static final int FIRST_FAILURES = 5;
 
         public long converted() {
@@ -175,8 +185,15 @@ public final class Pipeline {
             listener.accept(r);
         }
 
+        private List<String> problems = List.of();
+
+        void problems(List<String> p) {
+            problems = List.copyOf(p);
+        }
+
         Summary summary(List<Record> deleted, Timings timings) {
-            return new Summary(total, Map.copyOf(counts), warnings, List.copyOf(failures), deleted, timings);
+            return new Summary(total, Map.copyOf(counts), warnings, List.copyOf(failures), deleted, timings,
+                    problems);
         }
     }
 
@@ -217,6 +234,13 @@ public final class Pipeline {
                     Map<String, Output> changed = Site.write(out, catalog, renderer);
                     job.timings().add("site (index pages, neighbours)", t);
                     t = System.nanoTime();
+                    List<String> problems = new ArrayList<>();
+                    if (o.searchIndex()) {
+                        searchIndex(catalog, out, o.jobs(), problems);
+                    }
+                    job.timings().add("search index", t);
+                    tally.problems(problems);
+                    t = System.nanoTime();
                     report.write(out, changed);
                     job.timings().add("report.json", t);
                     return tally.summary(deleted, job.timings());
@@ -247,6 +271,21 @@ public final class Pipeline {
                     return tally.summary(deleted, job.timings());
                 }
             }
+        }
+    }
+
+    /** Brings OUT/search/ up to date with the catalog; keeps the first lines of what it could not index. */
+    private static void searchIndex(Catalog catalog, Path out, int jobs, List<String> problems)
+            throws IOException {
+        try {
+            catalog.flush(); // the index reads the catalog through a connection of its own
+            SearchIndex.updateFrom(out, jobs, line -> {
+                if (problems.size() < Summary.FIRST_FAILURES) {
+                    problems.add(line);
+                }
+            });
+        } catch (CatalogException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -32,6 +32,7 @@ public final class Report {
 
     /** Prints the summary of a batch whose results {@link #live} printed; gives the exit code. */
     public static int finish(Pipeline.Summary s, String verb, PrintWriter out, PrintWriter err, boolean quiet) {
+        s.problems().forEach(err::println);
         long failed = s.failed();
         if (!quiet || failed > 0) {
             StringBuilder line = new StringBuilder();

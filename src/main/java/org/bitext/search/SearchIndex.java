@@ -166,7 +166,9 @@ public final class SearchIndex implements AutoCloseable {
     public static SearchIndex open(Path out) throws IOException {
         Path folder = folderOf(out);
         Files.createDirectories(folder);
-        Directory dir = FSDirectory.open(folder);
+        // read and written through file channels, not memory maps: the files of a large index never count in the
+        // memory of the run that updates it (serve's searcher maps them, for speed)
+        Directory dir = new org.apache.lucene.store.NIOFSDirectory(folder);
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
@@ -184,21 +186,42 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The fingerprint of every article indexed, by id. */
-    public Map<String, String> fingerprints() throws IOException {
-        Map<String, String> out = new HashMap<>();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            int n = Math.max(1, reader.maxDoc());
-            TopDocs all = searcher.search(new TermQuery(new Term(TYPE, ARTICLE_TYPE)), n);
-            StoredFields stored = searcher.storedFields();
-            Set<String> wanted = Set.of(ARTICLE, FINGERPRINT);
-            for (ScoreDoc d : all.scoreDocs) {
-                Document doc = stored.document(d.doc, wanted);
-                out.put(doc.get(ARTICLE), doc.get(FINGERPRINT));
-            }
+    /** The fingerprint an article was indexed with, as a reader of the index sees it; null when not indexed. */
+    static String fingerprint(IndexSearcher searcher, String id) throws IOException {
+        TopDocs hit = searcher.search(articleMarker(id), 1);
+        if (hit.scoreDocs.length == 0) {
+            return null;
         }
-        return out;
+        return searcher.storedFields().document(hit.scoreDocs[0].doc, Set.of(FINGERPRINT)).get(FINGERPRINT);
+    }
+
+    private static org.apache.lucene.search.Query articleMarker(String id) {
+        return new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, ARTICLE_TYPE)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(ARTICLE, id)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /** Calls {@code each} with the id of every article indexed, one at a time (nothing is collected in memory). */
+    static void forEachArticle(IndexSearcher searcher, Consumer<String> each) throws IOException {
+        searcher.search(new TermQuery(new Term(TYPE, ARTICLE_TYPE)), new org.apache.lucene.search.SimpleCollector() {
+            private StoredFields stored;
+
+            @Override
+            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
+                stored = context.reader().storedFields();
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                each.accept(stored.document(doc, Set.of(ARTICLE)).get(ARTICLE));
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
     }
 
     /** Indexes an article, replacing what the index held of it. */
@@ -308,9 +331,11 @@ public final class SearchIndex implements AutoCloseable {
     public static Counts updateFrom(Path out, int threads, Consumer<String> problems)
             throws IOException, CatalogException {
         Path root = out.toAbsolutePath().normalize();
-        try (Catalog catalog = Catalog.openExisting(out); SearchIndex index = open(out)) {
-            Map<String, String> indexed = index.fingerprints();
-            Set<String> live = new HashSet<>();
+        try (Catalog catalog = Catalog.openExisting(out); SearchIndex index = open(out);
+             DirectoryReader before = DirectoryReader.open(index.writer)) {
+            // what was indexed before this update, asked article by article: memory does not grow with the archive
+            IndexSearcher indexed = new IndexSearcher(before);
+            int deleted = 0;
             int added = 0;
             int changed = 0;
             int unchanged = 0;
@@ -335,11 +360,14 @@ public final class SearchIndex implements AutoCloseable {
                     List<Boolean> isNew = new ArrayList<>();
                     for (Record r : records) {
                         if (r.deleted() || r.tei().isEmpty()) {
+                            if (fingerprint(indexed, r.id()) != null) {
+                                index.delete(r.id());
+                                deleted++;
+                            }
                             continue;
                         }
-                        live.add(r.id());
                         String fp = fingerprint(r);
-                        String old = indexed.get(r.id());
+                        String old = fingerprint(indexed, r.id());
                         if (fp.equals(old)) {
                             unchanged++;
                             continue;
@@ -388,12 +416,24 @@ public final class SearchIndex implements AutoCloseable {
             } finally {
                 pool.shutdownNow();
             }
-            int deleted = 0;
-            for (String id : indexed.keySet()) {
-                if (!live.contains(id)) {
-                    index.delete(id);
-                    deleted++;
+            // articles the catalog no longer has at all
+            List<String> gone = new ArrayList<>();
+            CatalogException[] failure = {null};
+            forEachArticle(indexed, id -> {
+                try {
+                    if (failure[0] == null && catalog.get(id).isEmpty()) {
+                        gone.add(id); // rare: a record removed from the catalog by hand
+                    }
+                } catch (CatalogException e) {
+                    failure[0] = e;
                 }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            for (String id : gone) {
+                index.delete(id);
+                deleted++;
             }
             index.commit();
             return new Counts(added, changed, deleted, unchanged, failed, sentences);

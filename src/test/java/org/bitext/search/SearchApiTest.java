@@ -47,7 +47,7 @@ class SearchApiTest {
     @BeforeAll
     static void build() throws Exception {
         out = tmp.resolve("out");
-        Pipeline.run(Corpus.DIR, out, Pipeline.Options.defaults().withJobs(2, false, null));
+        Pipeline.run(Corpus.DIR, out, Pipeline.Options.defaults().withJobs(2, false, null).withSearchIndex(false));
         SearchIndex.Counts c = SearchIndex.updateFrom(out);
         assertEquals(12, c.added());
         searcher = Searcher.open(out);

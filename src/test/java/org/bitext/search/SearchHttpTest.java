@@ -43,7 +43,7 @@ class SearchHttpTest {
         Files.copy(Corpus.DIR.resolve("1960-06-14_suzhou_ganbu_reference_example.txt"),
                 in.resolve("1960-06-14_suzhou_ganbu_reference_example.txt"));
         Path out = tmp.resolve("out");
-        assertEquals(0, Main.execute("run", in.toString(), "-o", out.toString(), "-q"));
+        assertEquals(0, Main.execute("run", in.toString(), "-o", out.toString(), "-q", "--no-index"));
         try (OaiServer server = OaiServer.start(out, OaiServer.Config.defaults(), line -> { })) {
             String base = "http://127.0.0.1:" + server.address().getPort();
             // no index yet: both say how to build it

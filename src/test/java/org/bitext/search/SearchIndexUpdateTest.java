@@ -42,7 +42,7 @@ class SearchIndexUpdateTest {
         for (String f : new String[] {SUZHOU, TYPHOON, TRACTOR}) {
             Files.copy(Corpus.DIR.resolve(f), in.resolve(f));
         }
-        Pipeline.Options o = Pipeline.Options.defaults().withJobs(2, false, null);
+        Pipeline.Options o = Pipeline.Options.defaults().withJobs(2, false, null).withSearchIndex(false);
         Pipeline.run(in, out, o);
         assertEquals(new SearchIndex.Counts(3, 0, 0, 0, 0, counts(out).sentences()), counts(out));
         assertEquals(0, hits(out, "zanzibarite"));
@@ -84,6 +84,24 @@ class SearchIndexUpdateTest {
         return new SearchIndex.Counts(Integer.parseInt(v[0]), 0, 0, 0, 0, Long.parseLong(v[1]));
     }
 
+    /** run brings the index up to date after its batch: what it converted is found, what has gone is not. */
+    @Test
+    void runKeepsTheIndexUpToDate() throws Exception {
+        Path in = tmp.resolve("in");
+        Path out = tmp.resolve("out");
+        Files.createDirectories(in);
+        for (String f : new String[] {SUZHOU, TYPHOON}) {
+            Files.copy(Corpus.DIR.resolve(f), in.resolve(f));
+        }
+        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null));
+        assertTrue(hits(out, "台风") > 0);
+        assertTrue(hits(out, "干部") > 0);
+        Files.delete(in.resolve(TYPHOON));
+        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null));
+        assertEquals(0, hits(out, "台风"), "the removed article is gone from the index");
+        assertEquals(new SearchIndex.Counts(0, 0, 0, 1, 0, 0), SearchIndex.updateFrom(out), "nothing left to do");
+    }
+
     @Test
     void anUnreadableTeiIsReportedAndTheOthersAreIndexed() throws Exception {
         Path in = tmp.resolve("in");
@@ -92,7 +110,7 @@ class SearchIndexUpdateTest {
         for (String f : new String[] {SUZHOU, TYPHOON}) {
             Files.copy(Corpus.DIR.resolve(f), in.resolve(f));
         }
-        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null));
+        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null).withSearchIndex(false));
         Path broken = out.resolve("tei").resolve(TYPHOON.replace(".txt", ".xml"));
         Files.writeString(broken, "<TEI");
         java.util.List<String> problems = new java.util.ArrayList<>();
@@ -103,7 +121,7 @@ class SearchIndexUpdateTest {
         assertTrue(problems.get(0).startsWith("tei/" + broken.getFileName() + ": error: cannot index"), problems.get(0));
         assertTrue(hits(out, "干部") > 0);
         // repaired by the next run: indexed by the next update
-        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null));
+        Pipeline.run(in, out, Pipeline.Options.defaults().withJobs(1, false, null).withSearchIndex(false));
         SearchIndex.Counts again = SearchIndex.updateFrom(out);
         assertEquals(0, again.failed(), again.toString());
         assertTrue(hits(out, "台风") > 0);
@@ -120,7 +138,7 @@ class SearchIndexUpdateTest {
         Path out = tmp.resolve("out");
         Files.createDirectories(tmp.resolve("in"));
         Files.copy(Corpus.DIR.resolve(TYPHOON), tmp.resolve("in").resolve(TYPHOON));
-        Pipeline.run(tmp.resolve("in"), out, Pipeline.Options.defaults().withJobs(1, false, null));
+        Pipeline.run(tmp.resolve("in"), out, Pipeline.Options.defaults().withJobs(1, false, null).withSearchIndex(false));
         try (SearchIndex held = SearchIndex.open(out)) {
             IOException e = assertThrows(IOException.class, () -> SearchIndex.updateFrom(out));
             assertTrue(e.getMessage().contains("another bitext"), e.getMessage());

@@ -294,11 +294,13 @@ public final class BagExporter {
     }
 
     /**
-     * Whether a path is the folder's catalog (catalog.sqlite and SQLite's -wal, -shm and -journal files beside it): an
-     * operational index of the outputs, with the times of the runs, not part of what is preserved.
+     * Whether a path is the folder's catalog (catalog.sqlite and SQLite's -wal, -shm and -journal files beside it) or
+     * its search index (search/): operational indexes of the outputs, made again from them, not part of what is
+     * preserved.
      */
     static boolean catalog(Path rel) {
-        return rel.getNameCount() == 1 && rel.toString().startsWith(org.bitext.catalog.Catalog.FILE);
+        return rel.getNameCount() == 1 && rel.toString().startsWith(org.bitext.catalog.Catalog.FILE)
+                || rel.getName(0).toString().equals(org.bitext.search.SearchIndex.FOLDER);
     }
 
     /** Refuses a bag inside the folder it bags, or the other way round. */
