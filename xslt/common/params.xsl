@@ -30,7 +30,7 @@
   <xsl:param name="site-count" as="xs:integer" select="0"/>
 
   <!-- index.xsl: the articles on a full month page (as the site is written: Site.PAGE_ROWS). -->
-  <xsl:param name="site-page-rows" as="xs:integer" select="1000"/>
+  <xsl:param name="site-page-rows" as="xs:integer" select="500"/>
 
   <!-- html.xsl, in run's site: the relative link from the page to html/ ('' = a page outside a
        site: no breadcrumbs, no previous/next), and the previous and next article by date (their

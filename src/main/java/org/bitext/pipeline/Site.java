@@ -44,8 +44,14 @@ import org.bitext.xml.Xml;
 final class Site {
     /** The folder of the year and month pages, inside {@code html/}. */
     static final String YEARS = "years";
-    /** Rows per month page: about 0.5 MB of HTML, well under a megabyte whatever the titles. */
-    static final int PAGE_ROWS = 1000;
+    /**
+     * Rows per month page. With titles cut to {@value #TITLE_CHARS} characters a row is at most about 1.6 KB (a long
+     * Chinese and English title, a long path), so no page reaches a megabyte whatever the archive; a typical page of
+     * the People's Daily is about 280 KB.
+     */
+    static final int PAGE_ROWS = 500;
+    /** A title longer than this is cut, with an ellipsis, in the month table (the reading view has it whole). */
+    static final int TITLE_CHARS = 200;
 
     private final Path out;
     private final Catalog catalog;
@@ -140,8 +146,8 @@ final class Site {
                 w.writeAttribute("date", r.date());
                 w.writeAttribute("page", r.page());
                 w.writeAttribute("section", r.section());
-                w.writeAttribute("title-zh", r.titleZh());
-                w.writeAttribute("title-en", r.titleEn());
+                w.writeAttribute("title-zh", cut(r.titleZh()));
+                w.writeAttribute("title-en", cut(r.titleEn()));
                 w.writeAttribute("href", Nav.href(dir, r.html()));
                 w.writeEndElement();
             }
@@ -160,6 +166,14 @@ final class Site {
         } catch (SaxonApiException | XMLStreamException | RenderException e) {
             throw new IOException("cannot write the page of " + month + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A title cut to {@value #TITLE_CHARS} characters (whole code points), with an ellipsis when cut. */
+    static String cut(String title) {
+        if (title.codePointCount(0, title.length()) <= TITLE_CHARS) {
+            return title;
+        }
+        return title.substring(0, title.offsetByCodePoints(0, TITLE_CHARS - 1)) + "…";
     }
 
     /** The file of a month's page: {@code 06.html}, then {@code 06-2.html} … */

@@ -129,6 +129,23 @@ class SiteTest {
         assertEquals(List.of("06.html", "index.html"), list(june));
     }
 
+    @Test
+    void longTitlesAreCutInTheMonthTableSoThatNoPageReachesAMegabyte() {
+        assertEquals("短标题", Site.cut("短标题"));
+        String longZh = "长".repeat(300);
+        String cut = Site.cut(longZh);
+        assertEquals(Site.TITLE_CHARS, cut.codePointCount(0, cut.length()));
+        assertTrue(cut.endsWith("…"));
+        String astral = "\uD840\uDC00".repeat(250); // outside the BMP: cut between code points, never inside one
+        String c = Site.cut(astral);
+        assertEquals(Site.TITLE_CHARS, c.codePointCount(0, c.length()));
+        assertTrue(Character.isHighSurrogate(c.charAt(c.length() - 3)));
+        // a row with both titles cut (Chinese: 3 bytes a character in UTF-8), a 100-byte path in its two links and
+        // the row's markup: a full page stays under a megabyte
+        int worstRow = 2 * Site.TITLE_CHARS * 3 + 2 * 100 + 400;
+        assertTrue(worstRow * Site.PAGE_ROWS < 1024 * 1024, "worst page " + worstRow * Site.PAGE_ROWS);
+    }
+
     /** The previous and next article a reading view links to, by name. */
     private static List<String> neighbours(Path out, String name) throws Exception {
         Document d = page(out, "html/" + name + ".html");
