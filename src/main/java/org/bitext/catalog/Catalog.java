@@ -379,20 +379,6 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    /** Whether the catalog holds the input, not deleted, with this input hash: nothing to record for it. */
-    public synchronized boolean current(String input, String inputSha256) throws CatalogException {
-        try (PreparedStatement q = writer.prepareStatement(
-                "SELECT 1 FROM articles WHERE input = ? AND input_sha256 = ? AND deleted = 0 AND status = 'converted'")) {
-            q.setString(1, input);
-            q.setString(2, inputSha256);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next();
-            }
-        } catch (SQLException e) {
-            throw new CatalogException(file + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Marks the record of an input that failed in this run (its earlier outputs, if any, are kept). */
     public synchronized void failed(String input) throws CatalogException {
         flush();

@@ -41,7 +41,7 @@ public final class ArticleJob {
     private final Renderer renderer;      // null: convert only
     private final Path out;
     private final String settings;        // what besides the input shaped the outputs
-    private final Catalog catalog;        // null: none kept
+    private final Catalog catalog;        // what is up to date; recorded into as articles complete
     private final String root;            // the input folder the command was given (for the catalog)
     private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
     private final Timings timings = new Timings();
