@@ -39,6 +39,24 @@ public class CliTest {
         }
     }
 
+    /**
+     * What a user sees on the terminal, from a real JVM: a quiet run over the corpus prints nothing at all (no warning
+     * of Saxon's about the generated Schematron stylesheet, no logging of a library).
+     */
+    @Test
+    void aQuietRunPrintsNothingFromAFreshJvm() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", Corpus.DIR.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
+        pb.redirectErrorStream(true);
+        Path log = tmp.resolve("log.txt");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertEquals("", Files.readString(log));
+    }
+
     @Test
     void runWritesEveryOutputForTheCorpusAndIsDeterministic() throws Exception {
         Path out1 = tmp.resolve("out1");
