@@ -1,9 +1,7 @@
 package org.bitext.batch;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,19 +49,6 @@ public final class Batch<I> {
     /** Whether a progress bar makes sense: standard error is a terminal. */
     public static boolean interactive() {
         return System.console() != null;
-    }
-
-    /**
-     * Runs every input and returns the results in input order (held in memory: for a bounded number of inputs; a
-     * batch of any size streams with {@link #run(Iterator, long, Function, Function, Consumer)}).
-     *
-     * @param task   what to do with one input
-     * @param notRun the result of an input left out by fail-fast
-     */
-    public List<Result> run(List<I> inputs, Function<I, Result> task, Function<I, Result> notRun) {
-        List<Result> out = new ArrayList<>(inputs.size());
-        run(inputs.iterator(), inputs.size(), task, notRun, out::add);
-        return out;
     }
 
     /**

@@ -6,19 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bitext.io.AtomicFiles;
 
 /**
  * The machine-readable report of a batch, {@code OUT/report.json}: per input its status, messages and outputs with
- * their SHA-256. It is also what the next run reads to skip inputs whose outputs are up to date.
+ * their SHA-256. {@link ReportWriter} writes it, streaming; {@link #read} reads it back (for a report's reader: what
+ * is up to date, the next run asks of the catalog).
  *
  * @param tool     {@code bitext} and its version
  * @param settings a fingerprint of everything besides the input that shapes the outputs
@@ -49,29 +46,6 @@ public record BatchReport(String tool, String settings, Map<String, Integer> sum
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Entry(String input, String sha256, String status, List<String> messages, List<Output> outputs,
                         List<String> warnings) {
-    }
-
-    /** The report of a finished batch. */
-    public static BatchReport of(String tool, String settings, List<Result> results) {
-        Map<String, Integer> summary = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
-            summary.put(s.word(), 0);
-        }
-        List<Entry> entries = new ArrayList<>();
-        int warnings = 0;
-        for (Result r : results) {
-            summary.merge(r.status().word(), 1, Integer::sum);
-            warnings += r.warnings().size();
-            entries.add(new Entry(r.input(), r.inputSha256(), r.status().word(), r.messages(), r.outputs(),
-                    r.warnings()));
-        }
-        summary.put("warnings", warnings);
-        return new BatchReport(tool, settings, summary, entries);
-    }
-
-    /** Writes the report atomically into the output folder. */
-    public void write(Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(FILE), (JSON.writeValueAsString(this) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The report a previous run left in the folder, if any and readable. */

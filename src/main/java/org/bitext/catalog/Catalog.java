@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
 
@@ -392,18 +391,9 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Marks deleted every record of a run's input folder whose input the run did not see (the file has gone), with
-     * the datestamp {@code now}, in one transaction.
-     *
-     * @return the records marked, as they were (with their outputs)
-     */
-    public synchronized List<Record> markDeleted(String root, Set<String> seen, Instant now) throws CatalogException {
-        return markDeleted(root, (java.util.function.Predicate<String>) seen::contains, now);
-    }
-
-    /**
      * Marks deleted every record of a run's input folder whose input is no longer there, as {@code stillThere} tells
-     * (asked of each live record in turn: nothing of the run's inputs is held in memory).
+     * (asked of each live record in turn: nothing of the run's inputs is held in memory), with the datestamp
+     * {@code now}, in one transaction.
      *
      * @return the records marked, as they were (with their outputs)
      */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.bitext.batch.Output;
 
 /**
@@ -24,19 +23,10 @@ public final class Deletions {
      * @param catalog     the output folder's catalog
      * @param out         the output folder
      * @param root        the input folder as the run was given it
-     * @param seen        every input the run found there
+     * @param stillThere  whether an input of a live record is still there (asked record by record)
      * @param removeFiles whether to remove the output files of the inputs gone
      * @return the records marked deleted
      * @throws IOException when an output file cannot be removed
-     */
-    public static List<Record> apply(Catalog catalog, Path out, String root, Set<String> seen, boolean removeFiles)
-            throws CatalogException, IOException {
-        return apply(catalog, out, root, (java.util.function.Predicate<String>) seen::contains, removeFiles);
-    }
-
-    /**
-     * As {@link #apply(Catalog, Path, String, Set, boolean)}, asking {@code stillThere} of each live record's input
-     * instead of holding every input the run found.
      */
     public static List<Record> apply(Catalog catalog, Path out, String root,
                                      java.util.function.Predicate<String> stillThere, boolean removeFiles)
