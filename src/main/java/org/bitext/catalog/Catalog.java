@@ -511,6 +511,9 @@ public final class Catalog implements AutoCloseable {
                           String titleEn, String html, String tei, String nav) {
     }
 
+    /** The articles of the site (with a reading view besides): converted by the last run, not deleted. */
+    private static final String ON_SITE = "a.deleted = 0 AND a.status = 'converted'";
+
     /** What is done with each row of a streamed selection. */
     @FunctionalInterface
     public interface RowHandler<T> {
@@ -527,7 +530,7 @@ public final class Catalog implements AutoCloseable {
                 + "a.title_zh, a.title_en, h.path, coalesce(t.path, ''), a.nav FROM articles a "
                 + "JOIN outputs h ON h.id = a.id AND h.kind = 'html' "
                 + "LEFT JOIN outputs t ON t.id = a.id AND t.kind = 'tei' "
-                + "WHERE a.deleted = 0 AND a.status = 'converted' ORDER BY a.date, a.input")) {
+                + "WHERE " + ON_SITE + " ORDER BY a.date, a.input")) {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     handler.accept(new SiteRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -545,8 +548,8 @@ public final class Catalog implements AutoCloseable {
         flush();
         java.util.SortedMap<String, Integer> out = new java.util.TreeMap<>();
         try (Statement s = read().createStatement(); ResultSet rs = s.executeQuery("SELECT substr(a.date, 1, 7), "
-                + "count(*) FROM articles a WHERE a.deleted = 0 AND a.status = 'converted' AND EXISTS (SELECT 1 "
-                + "FROM outputs h WHERE h.id = a.id AND h.kind = 'html') GROUP BY 1")) {
+                + "count(*) FROM articles a WHERE " + ON_SITE + " AND EXISTS (SELECT 1 FROM outputs h "
+                + "WHERE h.id = a.id AND h.kind = 'html') GROUP BY 1")) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getInt(2));
             }

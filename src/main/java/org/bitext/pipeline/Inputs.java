@@ -36,6 +36,27 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** Whether a file found in a folder is an input: its name ends in one of the extensions and is not hidden. */
+    public static boolean wanted(Path f, List<String> extensions) {
+        String name = f.getFileName().toString();
+        return !name.startsWith(".") && extensions.stream().anyMatch(e -> name.endsWith("." + e));
+    }
+
+    /** Whether a relative path has a hidden part (a name starting with a dot), as a killed run's temporary files do. */
+    public static boolean hidden(Path rel) {
+        for (Path part : rel) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A file of a folder tree, by its path relative to the tree: one of the extensions, nothing hidden on the way. */
+    public static boolean inTree(Path rel, List<String> extensions) {
+        return wanted(rel, extensions) && !hidden(rel);
+    }
+
     public static List<Input> collect(List<Path> paths, String extension) throws IOException {
         return collect(paths, List.of(extension));
     }
@@ -46,9 +67,7 @@ public final class Inputs {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile)
-                            .filter(f -> extensions.stream().anyMatch(e -> f.getFileName().toString().endsWith("." + e)))
-                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                    s.filter(f -> wanted(f, extensions) && Files.isRegularFile(f))
                             .sorted()
                             .forEach(f -> out.add(new Input(f, p.relativize(f))));
                 }

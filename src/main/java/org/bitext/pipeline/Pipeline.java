@@ -162,7 +162,10 @@ public final class Pipeline {
         }
     }
 
-    /** Counts the results of a batch as they come, keeps the first failures, and passes each to the listener. */
+    /**
+     * Counts the results of a batch as they come, keeps the first failures, adds each to the report (when the command
+     * writes one) and passes it to the listener.
+     */
     private static final class Tally implements Consumer<Result> {
         private final Map<Status, Long> counts = new EnumMap<>(Status.class);
         private final List<Result> failures = new ArrayList<>();
@@ -171,7 +174,12 @@ public final class Pipeline {
         private long warnings;
 
         Tally(Consumer<Result> listener) {
-            this.listener = listener;
+            this(listener, null);
+        }
+
+        /** @param report the report the results go to, or null for none */
+        Tally(Consumer<Result> listener, ReportWriter report) {
+            this.listener = report == null ? listener : ((Consumer<Result>) report::add).andThen(listener);
         }
 
         @Override
@@ -220,14 +228,10 @@ public final class Pipeline {
             try (Catalog catalog = open(out); ReportWriter report = new ReportWriter(tool(), settings)) {
                 ArticleJob job = new ArticleJob(new ArticleReader(o.encoding()), TeiValidator.builtin(), renderer, out,
                         settings, catalog, in.toString());
-                Tally tally = new Tally(o.listener());
+                Tally tally = new Tally(o.listener(), report);
                 Batch<Plan.Window> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
                 try (Interruption stop = new Interruption(batch)) {
-                    batch.run(plan.windows(), plan.size(), job::process, w -> ArticleJob.notRun(w.input()),
-                            r -> {
-                                report.add(r);
-                                tally.accept(r);
-                            });
+                    batch.run(plan.windows(), plan.size(), job::process, w -> ArticleJob.notRun(w.input()), tally);
                     List<Record> deleted = stop.requested() ? List.of()
                             : deletions(catalog, out, in.toString(), o.extensions(), o.delete());
                     long t = System.nanoTime();
@@ -258,13 +262,10 @@ public final class Pipeline {
             try (Catalog catalog = open(out); ReportWriter report = new ReportWriter(tool(), settings)) {
                 ArticleJob job = new ArticleJob(new ArticleReader(o.encoding()), null, null, out, settings, catalog,
                         root);
-                Tally tally = new Tally(o.listener());
+                Tally tally = new Tally(o.listener(), report);
                 Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
                 try (Interruption stop = new Interruption(batch)) {
-                    batch.run(plan.inputs(), plan.size(), job::process, ArticleJob::notRun, r -> {
-                        report.add(r);
-                        tally.accept(r);
-                    });
+                    batch.run(plan.inputs(), plan.size(), job::process, ArticleJob::notRun, tally);
                     List<Record> deleted = stop.requested() ? List.of()
                             : deletions(catalog, out, root, o.extensions(), o.delete());
                     report.write(out, Map.of());
@@ -316,17 +317,17 @@ public final class Pipeline {
         Tally tally = new Tally(o.listener());
         try (Plan plan = Plan.byPath(in, List.of("xml"))) {
             new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(plan.inputs(), plan.size(), input -> {
-            String error;
-            try {
-                byte[] bytes = renderer.render(Xml.parse(input.file()), format, all);
-                AtomicFiles.write(input.output(out, format.extension()), bytes);
-                return new Result(input.display(), "", Status.CONVERTED, List.of(), List.of());
-            } catch (SaxonApiException e) {
-                error = Xml.describe(e).at(input.display(), "error");
-            } catch (RenderException | IOException e) {
-                error = input.display() + ":0:0: error: " + e.getMessage();
-            }
-            return new Result(input.display(), "", Status.FAILED, List.of(error), List.of());
+                String error;
+                try {
+                    byte[] bytes = renderer.render(Xml.parse(input.file()), format, all);
+                    AtomicFiles.write(input.output(out, format.extension()), bytes);
+                    return new Result(input.display(), "", Status.CONVERTED, List.of(), List.of());
+                } catch (SaxonApiException e) {
+                    error = Xml.describe(e).at(input.display(), "error");
+                } catch (RenderException | IOException e) {
+                    error = input.display() + ":0:0: error: " + e.getMessage();
+                }
+                return new Result(input.display(), "", Status.FAILED, List.of(error), List.of());
             }, ArticleJob::notRun, tally);
         }
         return tally.summary(List.of(), new Timings());
@@ -412,7 +413,7 @@ public final class Pipeline {
                                           boolean delete) throws IOException {
         try {
             return Deletions.apply(catalog, out, root,
-                    input -> Plan.wanted(Path.of(input), extensions) && Files.isRegularFile(Path.of(input)), delete);
+                    input -> Inputs.wanted(Path.of(input), extensions) && Files.isRegularFile(Path.of(input)), delete);
         } catch (CatalogException e) {
             throw new IOException(e.getMessage(), e);
         }

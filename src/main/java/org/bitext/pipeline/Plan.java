@@ -69,7 +69,7 @@ public final class Plan implements AutoCloseable {
      */
     public static Plan of(List<Path> paths, List<String> extensions, Function<Inputs.Input, String> key)
             throws IOException {
-        return of(paths, (root, f) -> wanted(f, extensions), key);
+        return of(paths, (root, f) -> Inputs.wanted(f, extensions), key);
     }
 
     /**
@@ -129,12 +129,6 @@ public final class Plan implements AutoCloseable {
             close(db, file);
             throw e;
         }
-    }
-
-    /** Whether a path found in a folder is an input: one of the extensions, not hidden. */
-    static boolean wanted(Path f, List<String> extensions) {
-        String name = f.getFileName().toString();
-        return !name.startsWith(".") && extensions.stream().anyMatch(e -> name.endsWith("." + e));
     }
 
     private static long add(PreparedStatement insert, long n, Inputs.Input in, Function<Inputs.Input, String> key)

@@ -72,12 +72,7 @@ public final class Renderer {
             Xslt30Transformer t = exe.load30();
             Map<String, String> all = new java.util.HashMap<>(defaults);
             all.putAll(params);
-            Map<QName, XdmValue> p = new java.util.HashMap<>();
-            for (Map.Entry<String, String> e : all.entrySet()) {
-                // untyped, so that each converts to the parameter's declared type (xs:integer width, ...)
-                p.put(new QName(e.getKey()), new XdmAtomicValue(e.getValue(), ItemType.UNTYPED_ATOMIC));
-            }
-            t.setStylesheetParameters(p);
+            t.setStylesheetParameters(typed(all));
             Serializer ser = t.newSerializer(out);
             t.applyTemplates(tei, ser);
         } catch (SaxonApiException e) {
@@ -101,10 +96,7 @@ public final class Renderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32768);
         try {
             Xslt30Transformer t = index.load30();
-            Map<QName, XdmValue> p = new java.util.HashMap<>();
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                p.put(new QName(e.getKey()), new XdmAtomicValue(e.getValue(), ItemType.UNTYPED_ATOMIC));
-            }
+            Map<QName, XdmValue> p = typed(params);
             p.put(new QName("site-data"), data);
             t.setStylesheetParameters(p);
             t.callTemplate(new QName(template), t.newSerializer(out));
@@ -112,5 +104,14 @@ public final class Renderer {
             throw new RenderException("index page " + template + " failed: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** Parameters given as text, untyped, so that each converts to the parameter's declared type (xs:integer width…). */
+    private static Map<QName, XdmValue> typed(Map<String, String> params) throws SaxonApiException {
+        Map<QName, XdmValue> p = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            p.put(new QName(e.getKey()), new XdmAtomicValue(e.getValue(), ItemType.UNTYPED_ATOMIC));
+        }
+        return p;
     }
 }

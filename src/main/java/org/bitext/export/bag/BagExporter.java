@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.bitext.pipeline.Inputs;
 import org.bitext.pipeline.Plan;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class BagExporter {
         checkOutput(out);
         checkApart(out, bag);
         // the payload in path order, listed on disk (not in memory): an output folder of any size
-        try (Plan payload = Plan.tree(out, rel -> !hidden(rel) && !catalog(rel))) {
+        try (Plan payload = Plan.tree(out, rel -> !Inputs.hidden(rel) && !catalog(rel))) {
             if (payload.size() == 0) {
                 throw new IOException(out + " holds no files to bag");
             }
@@ -338,7 +339,7 @@ public final class BagExporter {
             }
         }
         LocalDate newest = null;
-        try (Plan teis = Plan.tree(out.resolve("tei"), rel -> rel.toString().endsWith(".xml") && !hidden(rel))) {
+        try (Plan teis = Plan.tree(out.resolve("tei"), rel -> Inputs.inTree(rel, List.of("xml")))) {
             for (Path tei : (Iterable<Path>) teis::files) {
             try {
                 var sel = when.load();
@@ -365,14 +366,6 @@ public final class BagExporter {
         }
     }
 
-    private static boolean hidden(Path rel) {
-        for (Path part : rel) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     static String slashed(Path rel) {
         return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bitext.pipeline.Inputs;
 import org.bitext.pipeline.Plan;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -101,7 +102,7 @@ public final class SafExporter {
                     + "`bitext run IN -o " + out + "`)");
         }
         // the TEI files in path order, listed on disk (not in memory): an archive of any size
-        try (Plan sources = Plan.tree(tei, SafExporter::teiFile)) {
+        try (Plan sources = Plan.tree(tei, rel -> Inputs.inTree(rel, List.of("xml")))) {
             if (sources.size() == 0) {
                 throw new IOException("no TEI files in " + tei);
             }
@@ -219,24 +220,5 @@ public final class SafExporter {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The TEI files under the folder, hidden ones aside, sorted by their {@code /}-separated relative path. */
-    /** A TEI file of the run output's tei/ folder: {@code *.xml}, nothing hidden on its path. */
-    private static boolean teiFile(Path rel) {
-        if (!rel.getFileName().toString().endsWith(".xml")) {
-            return false;
-        }
-        for (Path part : rel) {
-            if (part.toString().startsWith(".")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-
-    private static String slashed(Path rel) {
-        return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
     }
 }
