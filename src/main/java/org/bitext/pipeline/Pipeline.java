@@ -296,7 +296,11 @@ public final class Pipeline {
 
     /** Validates TEI files and folder trees of {@code *.xml}; a null schema: bitext's RELAX NG and Schematron. */
     public static Summary validate(List<Path> in, Path relaxNg, Options o) throws IOException {
-        TeiValidator validator = relaxNg == null ? TeiValidator.builtin() : TeiValidator.relaxNg(relaxNg);
+        return validate(in, relaxNg == null ? TeiValidator.builtin() : TeiValidator.relaxNg(relaxNg), o);
+    }
+
+    /** Validates TEI files and folder trees of {@code *.xml} with this validator. */
+    public static Summary validate(List<Path> in, TeiValidator validator, Options o) throws IOException {
         Tally tally = new Tally(o.listener());
         try (Plan plan = Plan.byPath(in, List.of("xml"))) {
             new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(plan.inputs(), plan.size(), input -> {

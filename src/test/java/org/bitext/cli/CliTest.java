@@ -134,6 +134,19 @@ public class CliTest {
     }
 
     @Test
+    void theReferenceSchematronGivesTheSameReport() {
+        String samples = Path.of("src", "test", "resources", "invalid").toString();
+        Result fast = bitext("validate", "--jobs", "1", samples);
+        Result reference = bitext("validate", "--jobs", "1", "--schxslt", samples);
+        assertEquals(1, fast.code());
+        assertEquals(1, reference.code());
+        assertTrue(fast.err().contains("[link-order]"), fast.err());
+        assertEquals(reference.err(), fast.err());
+        assertEquals(reference.out(), fast.out());
+        assertEquals(2, bitext("validate", "--schxslt", "--schema", "schemas/bitext.rng", samples).code());
+    }
+
+    @Test
     void notWellFormedTeiIsLocated() throws Exception {
         Path bad = tmp.resolve("broken.xml");
         Files.writeString(bad, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text>\n</TEI>\n");
