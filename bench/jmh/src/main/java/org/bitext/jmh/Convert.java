@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The stages of {@code bitext convert}, and the parse that {@code bitext run} adds: the article's bytes read into an
- * {@link Article}, the article encoded as TEI bytes, the TEI bytes parsed into the one Saxon tree that validation and
- * rendering share.
+ * {@link Article}, the article encoded as TEI bytes (what {@code convert} does), the TEI tree built from the
+ * encoder's events and serialized to the TEI file's bytes (what {@code run} does instead: {@code encodeTree} and
+ * {@code serialize}, its stages {@code encode} and {@code serialize} of {@code --timings}), and the TEI bytes parsed
+ * into a Saxon tree (no longer in {@code run}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +48,19 @@ public class Convert {
     public byte[] encode(Inputs in) {
         int i = in.next();
         return encoder.encode(in.articles[i], in.fileNames[i]);
+    }
+
+    /** run's stage {@code encode}: the TEI tree built straight from the encoder's events, nothing parsed. */
+    @Benchmark
+    public XdmNode encodeTree(Inputs in) {
+        int i = in.next();
+        return encoder.encodeTree(in.articles[i], in.fileNames[i], in.systemId(i));
+    }
+
+    /** run's stage {@code serialize}: that tree to the TEI file's bytes. */
+    @Benchmark
+    public byte[] serialize(Inputs in) {
+        return encoder.serialize(in.built[in.next()]);
     }
 
     /** The TEI bytes parsed into a Saxon tree with line numbers, securely ({@code Xml.parse}), as run does. */

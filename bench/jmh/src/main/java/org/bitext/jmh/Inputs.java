@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The articles a benchmark works on, each prepared up to every stage's input before measuring: the file's bytes,
- * the {@link Article} read from them, its TEI bytes and the TEI parsed into the Saxon tree (with line numbers, as
- * {@code bitext run} parses it). Each call of {@link #next} gives the next article, in turn.
+ * the {@link Article} read from them, its TEI bytes, the TEI parsed into a Saxon tree (with line numbers, as
+ * {@code validate} and {@code render} parse a file; the tree the validation and rendering benchmarks use) and the
+ * TEI tree built from the encoder's events (as {@code run} builds it; the same document). Each call of
+ * {@link #next} gives the next article, in turn.
  *
  * <p>{@code article} is {@code reference} (the reference article of {@code corpus/}), {@code corpus} (the articles
  * of {@code corpus/} in turn, so that a figure is the mean over the same mix as {@code bench/run}'s), or the base
@@ -43,6 +45,7 @@ public class Inputs {
     Article[] articles;
     byte[][] tei;
     XdmNode[] trees;
+    XdmNode[] built;
     private int cursor = -1;
 
     @Setup(Level.Trial)
@@ -66,6 +69,7 @@ public class Inputs {
         articles = new Article[n];
         tei = new byte[n][];
         trees = new XdmNode[n];
+        built = new XdmNode[n];
         ArticleReader reader = new ArticleReader();
         TeiEncoder encoder = new TeiEncoder();
         for (int i = 0; i < n; i++) {
@@ -75,6 +79,7 @@ public class Inputs {
             articles[i] = reader.read(fileNames[i], names[i], bytes[i]);
             tei[i] = encoder.encode(articles[i], fileNames[i]);
             trees[i] = Xml.parse(new ByteArrayInputStream(tei[i]), systemId(i));
+            built[i] = encoder.encodeTree(articles[i], fileNames[i], systemId(i));
         }
     }
 

@@ -1,11 +1,9 @@
 package org.bitext.jmh;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.bitext.read.Article;
 import org.bitext.read.ArticleReader;
@@ -16,7 +14,6 @@ import org.bitext.render.Renderer;
 import org.bitext.tei.TeiEncoder;
 import org.bitext.validate.Problem;
 import org.bitext.validate.TeiValidator;
-import org.bitext.xml.Xml;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One article through every in-memory stage of {@code bitext run}, in its order: read, encode, parse, validate
- * (RELAX NG + Schematron), html, text, source, index row. What it leaves out is the writing (four files written
- * atomically, and their SHA-256) and the batch around it (listing, the report, index.html): the difference from
- * {@code bench/run}'s time per article is that, the contention of two workers and the JIT's warm-up.
+ * One article through every in-memory stage of {@code bitext run}, in its order (ArticleJob): read, encode (the TEI
+ * tree built from the encoder's events), serialize (the tree to the TEI file's bytes), validate (RELAX NG +
+ * Schematron on the tree), html, text, source. What it leaves out is the writing (four files written atomically, and
+ * their SHA-256), the catalog and the batch around it (listing, the report, the site, the search index): the
+ * difference from {@code bench/run}'s time per article is that, the contention of two workers and the JIT's warm-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,19 +54,17 @@ public class Pipeline {
     }
 
     @Benchmark
-    public void article(Inputs in, Blackhole bh) throws InputError, SaxonApiException, RenderException {
+    public void article(Inputs in, Blackhole bh) throws InputError, RenderException {
         int i = in.next();
         Article article = reader.read(in.fileNames[i], in.names[i], in.bytes[i]);
-        byte[] tei = encoder.encode(article, in.fileNames[i]);
-        XdmNode doc = Xml.parse(new ByteArrayInputStream(tei), in.systemId(i));
+        XdmNode doc = encoder.encodeTree(article, in.fileNames[i], in.systemId(i));
+        bh.consume(encoder.serialize(doc));
         List<Problem> problems = validator.validate(doc, in.systemId(i));
         if (!problems.isEmpty()) {
             throw new IllegalStateException(in.names[i] + " is not valid: " + problems);
         }
-        bh.consume(tei);
         for (Format f : List.of(Format.HTML, Format.TEXT, Format.SOURCE)) {
             bh.consume(renderer.render(doc, f, Map.of()));
         }
-        bh.consume(renderer.indexRow(doc, in.names[i] + ".html"));
     }
 }
