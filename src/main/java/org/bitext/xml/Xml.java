@@ -96,9 +96,21 @@ public final class Xml {
 
     /** A SAX source for the stream, read by a secure parser. */
     public static SAXSource secureSource(InputStream in, String systemId) {
+        return secureSource(secureReader(), in, systemId);
+    }
+
+    private static SAXSource secureSource(XMLReader reader, InputStream in, String systemId) {
         InputSource is = new InputSource(in);
         is.setSystemId(systemId);
-        return new SAXSource(secureReader(), is);
+        return new SAXSource(reader, is);
+    }
+
+    /** Each thread's parser for {@link #parse}, reused from document to document: making one costs a good part of a parse. */
+    private static final ThreadLocal<Reusable> READERS = ThreadLocal.withInitial(Reusable::new);
+
+    private static final class Reusable {
+        final XMLReader reader = secureReader();
+        boolean busy;
     }
 
     /** Parses a file into a Saxon tree with line numbers, securely. */
@@ -112,7 +124,19 @@ public final class Xml {
     public static XdmNode parse(InputStream in, String systemId) throws SaxonApiException {
         DocumentBuilder builder = PROCESSOR.newDocumentBuilder();
         builder.setLineNumbering(true);
-        return builder.build(secureSource(in, systemId));
+        Reusable r = READERS.get();
+        if (r.busy) { // a parse started while this thread's parser is in use: a parser of its own
+            return builder.build(secureSource(in, systemId));
+        }
+        r.busy = true;
+        // Saxon gives a parser without an error handler one of its own, which counts errors and fails the build
+        // when there are any: a new one per document, or the errors of earlier documents would count too
+        r.reader.setErrorHandler(null);
+        try {
+            return builder.build(secureSource(r.reader, in, systemId));
+        } finally {
+            r.busy = false;
+        }
     }
 
     /** Saxon-HE whose errors reach the caller as exceptions only, never printed by Saxon itself. */
