@@ -141,11 +141,20 @@ final class BitextRules {
     private final class Run {
         final NodeInfo root;
         final List<NodeInfo> elements = new ArrayList<>();
-        /** key('bitext-id'): the first element with each xml:id value (the rules only ever take [1]). */
-        final Map<String, NodeInfo> ids = new HashMap<>();
-        /** key('bitext-target') and key('bitext-sentence-target'): the link/ptr holding each token, in order. */
+        /**
+         * key('bitext-id'): the first element with each xml:id value (the rules only ever take [1]), under "#" and
+         * the value, the form in which pointers look it up.
+         */
+        final Map<String, NodeInfo> refs = new HashMap<>();
+        /** The elements (by their place in {@link #elements}) whose xml:id an earlier element already has. */
+        final java.util.BitSet duplicates = new java.util.BitSet();
+        /** tokenize(normalize-space(@target), ' ') of each TEI link and ptr, by its place in {@link #elements}. */
+        final List<List<String>> targets = new ArrayList<>();
+        /** How often each token occurs in the @target of the paragraph and the sentence linkGrp's members. */
+        final Map<String, int[]> unitHits = new HashMap<>();
+        final Map<String, int[]> sentenceHits = new HashMap<>();
+        /** key('bitext-target'): the link/ptr holding each token, in order. */
         final Map<String, List<NodeInfo>> unitHolders = new HashMap<>();
-        final Map<String, List<NodeInfo>> sentenceHolders = new HashMap<>();
         @SuppressWarnings("unchecked")
         final List<Finding>[] found = new List[PATTERNS];
 
@@ -180,36 +189,38 @@ final class BitextRules {
                         && "sentence".equals(att(grp, A_subtype));
             }
             Set<String> langsSeen = new HashSet<>();
-            for (NodeInfo e : elements) {
+            for (int i = 0; i < elements.size(); i++) {
+                NodeInfo e = elements.get(i);
+                List<String> targetTokens = targets.get(i);
                 int name = e.getFingerprint();
                 String id = att(e, XML_ID);
                 boolean unit = id != null && isUnitShape(e, name);
                 boolean unitLink = isGroupMember(e, name, false);
                 boolean sentenceLink = isGroupMember(e, name, true);
                 if (name == E_link || name == E_ptr || name == E_linkGrp) {
-                    pointerResolves(e);
+                    pointerResolves(e, targetTokens);
                 } else if (name == E_change && att(e, A_who) != null) {
                     whoResolves(e, apps);
                 }
-                if (id != null) {
+                if (duplicates.get(i)) {
                     idUnique(e, id);
                 }
                 if (unit) {
                     unitAligned(e, id);
                 }
                 if (unitLink) {
-                    targetIsUnit(e);
+                    targetIsUnit(e, targetTokens);
                 }
                 if (name == E_link && is(e.getParent(), E_linkGrp)
                         && "translation".equals(att(e.getParent(), A_type))) {
-                    link(e);
+                    link(e, targetTokens);
                 }
                 if (unit) {
                     sentencesCover(e, id);
                 } else if (name == E_s && id != null) {
                     sentenceAligned(e, id, sentenceGroup);
                 } else if (sentenceLink) {
-                    sentenceLink(e, name);
+                    sentenceLink(e, name, targetTokens);
                 }
                 String lang = att(e, XML_LANG);
                 if (lang != null) {
@@ -240,25 +251,28 @@ final class BitextRules {
         private void index() {
             AxisIterator it = root.iterateAxis(AxisInfo.DESCENDANT_OR_SELF, NodeKindTest.ELEMENT);
             for (NodeInfo e; (e = it.next()) != null; ) {
-                elements.add(e);
                 String id = att(e, XML_ID);
-                if (id != null) {
-                    ids.putIfAbsent(id, e);
+                if (id != null && refs.putIfAbsent("#" + id, e) != null) {
+                    duplicates.set(elements.size());
                 }
+                elements.add(e);
                 int name = e.getFingerprint();
+                List<String> tokens = name == E_link || name == E_ptr ? tokens(att(e, A_target)) : null;
+                targets.add(tokens);
                 if (isGroupMember(e, name, false)) {
-                    hold(unitHolders, e);
+                    hold(unitHolders, unitHits, e, tokens);
                 } else if (isGroupMember(e, name, true)) {
-                    hold(sentenceHolders, e);
+                    hold(null, sentenceHits, e, tokens);
                 }
             }
         }
 
-        private void hold(Map<String, List<NodeInfo>> holders, NodeInfo e) {
-            List<String> tokens = tokens(att(e, A_target));
+        private void hold(Map<String, List<NodeInfo>> holders, Map<String, int[]> hits, NodeInfo e,
+                          List<String> tokens) {
             for (int i = 0; i < tokens.size(); i++) {
                 String t = tokens.get(i);
-                if (tokens.indexOf(t) == i) { // a holder is listed once under each of its tokens
+                hits.computeIfAbsent(t, k -> new int[1])[0]++;
+                if (holders != null && tokens.indexOf(t) == i) { // a holder is listed once under each of its tokens
                     holders.computeIfAbsent(t, k -> new ArrayList<>(1)).add(e);
                 }
             }
@@ -268,23 +282,41 @@ final class BitextRules {
             found[pattern].add(new Finding(node, id, normalizeSpace(message)));
         }
 
+        /** key('bitext-id', $value)[1] */
         private NodeInfo id(String value) {
-            return ids.get(value);
+            return refs.get("#" + value);
+        }
+
+        /** key('bitext-id', substring($token, 2))[1] */
+        private NodeInfo ref(String token) {
+            return token.startsWith("#") ? refs.get(token) : id(afterFirst(token));
+        }
+
+        /** count(for $h in key(...) return tokenize(normalize-space($h/@target), ' ')[. = $ref]) */
+        private int hits(Map<String, int[]> hits, String ref) {
+            int[] n = hits.get(ref);
+            return n == null ? 0 : n[0];
         }
 
         // pattern-pointers, rule-pointer-resolves
-        private void pointerResolves(NodeInfo e) {
-            String target = att(e, A_target);
+        private void pointerResolves(NodeInfo e, List<String> targetTokens) {
             String domains = att(e, A_domains);
-            String joined = target == null ? domains == null ? "" : domains
-                    : domains == null ? target : target + " " + domains;
-            List<String> dangling = new ArrayList<>();
-            for (String p : tokens(joined)) {
-                if (p.startsWith("#") && id(afterFirst(p)) == null) {
+            List<String> pointers = targetTokens;
+            if (pointers == null || domains != null) {
+                String target = att(e, A_target);
+                pointers = tokens(target == null ? domains == null ? "" : domains
+                        : domains == null ? target : target + " " + domains);
+            }
+            List<String> dangling = null;
+            for (String p : pointers) {
+                if (p.startsWith("#") && refs.get(p) == null) {
+                    if (dangling == null) {
+                        dangling = new ArrayList<>();
+                    }
                     dangling.add(p);
                 }
             }
-            if (!dangling.isEmpty()) {
+            if (dangling != null) {
                 List<String> names = new ArrayList<>();
                 for (String d : dangling) {
                     names.add(afterFirst(d));
@@ -314,12 +346,9 @@ final class BitextRules {
 
         // pattern-ids, rule-id-unique
         private void idUnique(NodeInfo e, String id) {
-            NodeInfo first = id(id);
-            if (!first.equals(e)) {
-                add(IDS, e, "id-unique", e.getDisplayName() + ": xml:id=\"" + id + "\" is already used by an earlier "
-                        + first.getLocalPart() + " element. Every xml:id must be unique: give this element a new id (and"
-                        + " update the pointers meant for it).");
-            }
+            add(IDS, e, "id-unique", e.getDisplayName() + ": xml:id=\"" + id + "\" is already used by an earlier "
+                    + id(id).getLocalPart() + " element. Every xml:id must be unique: give this element a new id (and"
+                    + " update the pointers meant for it).");
         }
 
         // pattern-unit-aligned, rule-unit-aligned
@@ -329,7 +358,7 @@ final class BitextRules {
             String side = "original".equals(att(div, A_type)) ? "original (zh-Hans)"
                     : "translation (en)";
             List<NodeInfo> holders = unitHolders.getOrDefault(ref, List.of());
-            int hits = hits(holders, ref);
+            int hits = hits(unitHits, ref);
             if (hits < 1) {
                 add(UNIT_ALIGNED, e, "unit-aligned", e.getDisplayName() + " xml:id=\"" + id + "\" of the " + side
                         + " side is not aligned: no link or ptr in standOff/linkGrp[@type='translation']"
@@ -348,11 +377,11 @@ final class BitextRules {
         }
 
         // pattern-target-is-unit, rule-target-is-unit
-        private void targetIsUnit(NodeInfo e) {
-            List<String> wrong = new ArrayList<>();
-            for (String t : tokens(att(e, A_target))) {
+        private void targetIsUnit(NodeInfo e, List<String> targetTokens) {
+            List<String> wrong = new ArrayList<>(0);
+            for (String t : targetTokens) {
                 if (t.startsWith("#")) {
-                    NodeInfo k = id(afterFirst(t));
+                    NodeInfo k = refs.get(t);
                     if (k != null && !isUnitShape(k, k.getFingerprint())) {
                         wrong.add(t + " (" + k.getLocalPart() + ")");
                     }
@@ -367,10 +396,10 @@ final class BitextRules {
         }
 
         // pattern-link, rule-link
-        private void link(NodeInfo e) {
-            List<String> sides = new ArrayList<>();
-            for (String t : tokens(att(e, A_target))) {
-                NodeInfo u = id(afterFirst(t));
+        private void link(NodeInfo e, List<String> targetTokens) {
+            List<String> sides = new ArrayList<>(targetTokens.size());
+            for (String t : targetTokens) {
+                NodeInfo u = ref(t);
                 if (u == null) {
                     sides.add("-");
                     continue;
@@ -432,7 +461,7 @@ final class BitextRules {
         // pattern-sentences, rule-sentence-aligned
         private void sentenceAligned(NodeInfo e, String id, boolean sentenceGroup) {
             String ref = "#" + id;
-            int hits = hits(sentenceHolders.getOrDefault(ref, List.of()), ref);
+            int hits = hits(sentenceHits, ref);
             if (!(hits >= 1 || !sentenceGroup)) {
                 add(SENTENCES, e, "sentence-aligned", "s xml:id=\"" + id + "\" is not aligned: no link or ptr of"
                         + " standOff/linkGrp[@subtype='sentence'] targets \"" + ref + "\". Add it to the link of its"
@@ -446,11 +475,11 @@ final class BitextRules {
         }
 
         // pattern-sentences, rule-sentence-link
-        private void sentenceLink(NodeInfo e, int name) {
-            List<NodeInfo> found = new ArrayList<>();
-            for (String t : tokens(att(e, A_target))) {
+        private void sentenceLink(NodeInfo e, int name, List<String> targetTokens) {
+            List<NodeInfo> found = new ArrayList<>(targetTokens.size());
+            for (String t : targetTokens) {
                 if (t.startsWith("#")) {
-                    NodeInfo k = id(afterFirst(t));
+                    NodeInfo k = refs.get(t);
                     if (k != null) {
                         found.add(k);
                     }
@@ -640,17 +669,6 @@ final class BitextRules {
             at = next;
         }
         return at;
-    }
-
-    /** count(for $h in $holders return tokenize(normalize-space($h/@target), ' ')[. = $ref]) */
-    private int hits(List<NodeInfo> holders, String ref) {
-        int n = 0;
-        for (NodeInfo h : holders) {
-            for (String t : tokens(att(h, A_target))) {
-                n += t.equals(ref) ? 1 : 0;
-            }
-        }
-        return n;
     }
 
     private static List<NodeInfo> parents(List<NodeInfo> nodes) {
