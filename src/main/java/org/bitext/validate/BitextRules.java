@@ -6,21 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bitext.validate.RuleDoc.Elem;
+import static org.bitext.validate.RuleDoc.*;
 import net.sf.saxon.lib.ConversionRules;
-import net.sf.saxon.om.AxisInfo;
-import net.sf.saxon.om.NamePool;
-import net.sf.saxon.om.NamespaceUri;
-import net.sf.saxon.om.NodeInfo;
-import net.sf.saxon.pattern.NodeKindTest;
 import net.sf.saxon.str.StringView;
-import net.sf.saxon.tree.iter.AxisIterator;
-import net.sf.saxon.tree.tiny.TinyElementImpl;
-import net.sf.saxon.type.Type;
 import net.sf.saxon.type.ValidationFailure;
 import net.sf.saxon.value.DateValue;
 
 /**
- * The rules of {@code bitext.sch}, checked in one pass over a document's tree, in Java.
+ * The rules of {@code bitext.sch}, checked in Java in one pass over a compact record of the document
+ * ({@link RuleDoc}, collected from the same parse that Jing reads: no Saxon tree is built for them).
  *
  * <p>{@code bitext.sch} stays the declarative statement of the rules, and SchXslt on Saxon remains their reference
  * implementation ({@link TeiValidator#builtinReference()}); this class gives the same findings, in the same order and
@@ -33,133 +28,46 @@ import net.sf.saxon.value.DateValue;
  * reports them; the text of each is the assert's, whitespace-normalized as {@link TeiValidator} reads SVRL.
  */
 final class BitextRules {
-    static final String TEI = "http://www.tei-c.org/ns/1.0";
     private static final int PATTERNS = 9;
     private static final int POINTERS = 0, IDS = 1, UNIT_ALIGNED = 2, TARGET_IS_UNIT = 3, LINK = 4, SENTENCES = 5,
             LANG = 6, DATES = 7, SIDES = 8;
 
     /** A failed assert or successful report: its context element, the assert's id and its message. */
-    record Finding(NodeInfo node, String id, String message) {
+    record Finding(Elem node, String id, String message) {
     }
 
-    /** The name pool of the names below: the rules compare names by their fingerprints in it, not as strings. */
-    private final NamePool pool;
-    private final int E_TEI;
-    private final int E_teiHeader;
-    private final int E_profileDesc;
-    private final int E_langUsage;
-    private final int E_language;
-    private final int E_encodingDesc;
-    private final int E_appInfo;
-    private final int E_application;
-    private final int E_standOff;
-    private final int E_linkGrp;
-    private final int E_link;
-    private final int E_ptr;
-    private final int E_change;
-    private final int E_head;
-    private final int E_byline;
-    private final int E_p;
-    private final int E_item;
-    private final int E_list;
-    private final int E_div;
-    private final int E_s;
-    private final int E_date;
-    private final int E_bibl;
-    private final int E_sourceDesc;
-    private final int E_body;
-    private final int E_text;
-    private final int E_note;
-    private final int A_ident;
-    private final int A_type;
-    private final int A_subtype;
-    private final int A_target;
-    private final int A_domains;
-    private final int A_who;
-    private final int A_when;
-    private final int XML_ID;
-    private final int XML_LANG;
-
-    private BitextRules(NamePool pool) {
-        this.pool = pool;
-        NamespaceUri tei = NamespaceUri.of(TEI);
-        E_TEI = pool.allocateFingerprint(tei, "TEI");
-        E_teiHeader = pool.allocateFingerprint(tei, "teiHeader");
-        E_profileDesc = pool.allocateFingerprint(tei, "profileDesc");
-        E_langUsage = pool.allocateFingerprint(tei, "langUsage");
-        E_language = pool.allocateFingerprint(tei, "language");
-        E_encodingDesc = pool.allocateFingerprint(tei, "encodingDesc");
-        E_appInfo = pool.allocateFingerprint(tei, "appInfo");
-        E_application = pool.allocateFingerprint(tei, "application");
-        E_standOff = pool.allocateFingerprint(tei, "standOff");
-        E_linkGrp = pool.allocateFingerprint(tei, "linkGrp");
-        E_link = pool.allocateFingerprint(tei, "link");
-        E_ptr = pool.allocateFingerprint(tei, "ptr");
-        E_change = pool.allocateFingerprint(tei, "change");
-        E_head = pool.allocateFingerprint(tei, "head");
-        E_byline = pool.allocateFingerprint(tei, "byline");
-        E_p = pool.allocateFingerprint(tei, "p");
-        E_item = pool.allocateFingerprint(tei, "item");
-        E_list = pool.allocateFingerprint(tei, "list");
-        E_div = pool.allocateFingerprint(tei, "div");
-        E_s = pool.allocateFingerprint(tei, "s");
-        E_date = pool.allocateFingerprint(tei, "date");
-        E_bibl = pool.allocateFingerprint(tei, "bibl");
-        E_sourceDesc = pool.allocateFingerprint(tei, "sourceDesc");
-        E_body = pool.allocateFingerprint(tei, "body");
-        E_text = pool.allocateFingerprint(tei, "text");
-        E_note = pool.allocateFingerprint(tei, "note");
-        A_ident = pool.allocateFingerprint(NamespaceUri.NULL, "ident");
-        A_type = pool.allocateFingerprint(NamespaceUri.NULL, "type");
-        A_subtype = pool.allocateFingerprint(NamespaceUri.NULL, "subtype");
-        A_target = pool.allocateFingerprint(NamespaceUri.NULL, "target");
-        A_domains = pool.allocateFingerprint(NamespaceUri.NULL, "domains");
-        A_who = pool.allocateFingerprint(NamespaceUri.NULL, "who");
-        A_when = pool.allocateFingerprint(NamespaceUri.NULL, "when");
-        XML_ID = pool.allocateFingerprint(NamespaceUri.XML, "id");
-        XML_LANG = pool.allocateFingerprint(NamespaceUri.XML, "lang");
+    private BitextRules() {
     }
 
-    /** The rules for the last name pool asked for (bitext's processor has one for every tree). */
-    private static volatile BitextRules last;
-
-    private static BitextRules forPool(NamePool pool) {
-        BitextRules r = last;
-        if (r == null || r.pool != pool) {
-            r = new BitextRules(pool);
-            last = r;
-        }
-        return r;
-    }
-
-    /** The findings of every rule on the document (or element tree) {@code root}; empty when it satisfies them all. */
-    static List<Finding> check(NodeInfo root) {
-        return forPool(root.getConfiguration().getNamePool()).new Run(root).check();
+    /** The findings of every rule on a document collected by {@link RuleDoc}; empty when it satisfies them all. */
+    static List<Finding> check(RuleDoc doc) {
+        return new Run(doc).check();
     }
 
     /** One document's keys (the schema's xsl:key indexes) and findings. */
-    private final class Run {
-        final NodeInfo root;
-        final List<NodeInfo> elements = new ArrayList<>();
-        /**
+    private static final class Run {
+        final RuleDoc doc;
+        final Elem root;
+                /**
          * key('bitext-id'): the first element with each xml:id value (the rules only ever take [1]), under "#" and
          * the value, the form in which pointers look it up.
          */
-        final Map<String, NodeInfo> refs = new HashMap<>();
-        /** The elements (by their place in {@link #elements}) whose xml:id an earlier element already has. */
+        final Map<String, Elem> refs = new HashMap<>();
+        /** The elements (by their place in {@code doc.elements}) whose xml:id an earlier element already has. */
         final java.util.BitSet duplicates = new java.util.BitSet();
-        /** tokenize(normalize-space(@target), ' ') of each TEI link and ptr, by its place in {@link #elements}. */
+        /** tokenize(normalize-space(@target), ' ') of each TEI link and ptr, by its place in {@code doc.elements}. */
         final List<List<String>> targets = new ArrayList<>();
         /** How often each token occurs in the @target of the paragraph and the sentence linkGrp's members. */
         final Map<String, int[]> unitHits = new HashMap<>();
         final Map<String, int[]> sentenceHits = new HashMap<>();
         /** key('bitext-target'): the link/ptr holding each token, in order. */
-        final Map<String, List<NodeInfo>> unitHolders = new HashMap<>();
+        final Map<String, List<Elem>> unitHolders = new HashMap<>();
         @SuppressWarnings("unchecked")
         final List<Finding>[] found = new List[PATTERNS];
 
-        Run(NodeInfo root) {
-            this.root = root;
+        Run(RuleDoc doc) {
+            this.doc = doc;
+            this.root = doc.document;
             for (int i = 0; i < PATTERNS; i++) {
                 found[i] = new ArrayList<>(0);
             }
@@ -169,37 +77,37 @@ final class BitextRules {
             index();
             Set<String> declared = new HashSet<>();
             List<String> declaredInOrder = new ArrayList<>();
-            for (NodeInfo language : path(root, E_TEI, E_teiHeader, E_profileDesc, E_langUsage, E_language)) {
-                String ident = att(language, A_ident);
+            for (Elem language : path(root, E_TEI, E_teiHeader, E_profileDesc, E_langUsage, E_language)) {
+                String ident = language.att(A_ident);
                 if (ident != null) {
                     declared.add(ident);
                     declaredInOrder.add(ident);
                 }
             }
             Set<String> apps = new HashSet<>();
-            for (NodeInfo app : path(root, E_TEI, E_teiHeader, E_encodingDesc, E_appInfo, E_application)) {
-                String ident = att(app, A_ident);
+            for (Elem app : path(root, E_TEI, E_teiHeader, E_encodingDesc, E_appInfo, E_application)) {
+                String ident = app.att(A_ident);
                 if (ident != null) {
                     apps.add(ident);
                 }
             }
             boolean sentenceGroup = false;
-            for (NodeInfo grp : path(root, E_TEI, E_standOff, E_linkGrp)) {
-                sentenceGroup |= "translation".equals(att(grp, A_type))
-                        && "sentence".equals(att(grp, A_subtype));
+            for (Elem grp : path(root, E_TEI, E_standOff, E_linkGrp)) {
+                sentenceGroup |= "translation".equals(grp.att(A_type))
+                        && "sentence".equals(grp.att(A_subtype));
             }
             Set<String> langsSeen = new HashSet<>();
-            for (int i = 0; i < elements.size(); i++) {
-                NodeInfo e = elements.get(i);
+            for (int i = 0; i < doc.elements.size(); i++) {
+                Elem e = doc.elements.get(i);
                 List<String> targetTokens = targets.get(i);
-                int name = e.getFingerprint();
-                String id = att(e, XML_ID);
+                int name = e.name;
+                String id = e.att(A_id);
                 boolean unit = id != null && isUnitShape(e, name);
                 boolean unitLink = isGroupMember(e, name, false);
                 boolean sentenceLink = isGroupMember(e, name, true);
                 if (name == E_link || name == E_ptr || name == E_linkGrp) {
                     pointerResolves(e, targetTokens);
-                } else if (name == E_change && att(e, A_who) != null) {
+                } else if (name == E_change && e.att(A_who) != null) {
                     whoResolves(e, apps);
                 }
                 if (duplicates.get(i)) {
@@ -211,8 +119,8 @@ final class BitextRules {
                 if (unitLink) {
                     targetIsUnit(e, targetTokens);
                 }
-                if (name == E_link && is(e.getParent(), E_linkGrp)
-                        && "translation".equals(att(e.getParent(), A_type))) {
+                if (name == E_link && is(e.parent, E_linkGrp)
+                        && "translation".equals(e.parent.att(A_type))) {
                     link(e, targetTokens);
                 }
                 if (unit) {
@@ -222,21 +130,21 @@ final class BitextRules {
                 } else if (sentenceLink) {
                     sentenceLink(e, name, targetTokens);
                 }
-                String lang = att(e, XML_LANG);
+                String lang = e.att(A_lang);
                 if (lang != null) {
                     if (!declared.contains(lang) && !langsSeen.contains(lang)) {
-                        add(LANG, e, "lang-declared", e.getDisplayName() + ": xml:lang=\"" + lang
+                        add(LANG, e, "lang-declared", e.qName + ": xml:lang=\"" + lang
                                 + "\" (first used here) is not declared in teiHeader/profileDesc/langUsage, which declares "
                                 + (declaredInOrder.isEmpty() ? "nothing" : String.join(", ", declaredInOrder))
                                 + ". Add <language ident=\"" + lang + "\"> to langUsage, or correct the value.");
                     }
                     langsSeen.add(lang);
                 }
-                if (name == E_date && is(e.getParent(), E_bibl)
-                        && is(e.getParent().getParent(), E_sourceDesc)) {
+                if (name == E_date && is(e.parent, E_bibl)
+                        && is(e.parent.parent, E_sourceDesc)) {
                     date(e);
                 }
-                if (name == E_body && is(e.getParent(), E_text)) {
+                if (name == E_body && is(e.parent, E_text)) {
                     sidesPresent(e);
                 }
             }
@@ -249,15 +157,13 @@ final class BitextRules {
 
         /** Lists the elements in document order and builds the three keys. */
         private void index() {
-            AxisIterator it = root.iterateAxis(AxisInfo.DESCENDANT_OR_SELF, NodeKindTest.ELEMENT);
-            for (NodeInfo e; (e = it.next()) != null; ) {
-                String id = att(e, XML_ID);
+            for (Elem e : doc.elements) {
+                String id = e.att(A_id);
                 if (id != null && refs.putIfAbsent("#" + id, e) != null) {
-                    duplicates.set(elements.size());
+                    duplicates.set(e.index);
                 }
-                elements.add(e);
-                int name = e.getFingerprint();
-                List<String> tokens = name == E_link || name == E_ptr ? tokens(att(e, A_target)) : null;
+                int name = e.name;
+                List<String> tokens = name == E_link || name == E_ptr ? tokens(e.att(A_target)) : null;
                 targets.add(tokens);
                 if (isGroupMember(e, name, false)) {
                     hold(unitHolders, unitHits, e, tokens);
@@ -267,7 +173,7 @@ final class BitextRules {
             }
         }
 
-        private void hold(Map<String, List<NodeInfo>> holders, Map<String, int[]> hits, NodeInfo e,
+        private void hold(Map<String, List<Elem>> holders, Map<String, int[]> hits, Elem e,
                           List<String> tokens) {
             for (int i = 0; i < tokens.size(); i++) {
                 String t = tokens.get(i);
@@ -278,32 +184,32 @@ final class BitextRules {
             }
         }
 
-        private void add(int pattern, NodeInfo node, String id, String message) {
+        private void add(int pattern, Elem node, String id, String message) {
             found[pattern].add(new Finding(node, id, normalizeSpace(message)));
         }
 
         /** key('bitext-id', $value)[1] */
-        private NodeInfo id(String value) {
+        private Elem id(String value) {
             return refs.get("#" + value);
         }
 
         /** key('bitext-id', substring($token, 2))[1] */
-        private NodeInfo ref(String token) {
+        private Elem ref(String token) {
             return token.startsWith("#") ? refs.get(token) : id(afterFirst(token));
         }
 
         /** count(for $h in key(...) return tokenize(normalize-space($h/@target), ' ')[. = $ref]) */
-        private int hits(Map<String, int[]> hits, String ref) {
+        private static int hits(Map<String, int[]> hits, String ref) {
             int[] n = hits.get(ref);
             return n == null ? 0 : n[0];
         }
 
         // pattern-pointers, rule-pointer-resolves
-        private void pointerResolves(NodeInfo e, List<String> targetTokens) {
-            String domains = att(e, A_domains);
+        private void pointerResolves(Elem e, List<String> targetTokens) {
+            String domains = e.att(A_domains);
             List<String> pointers = targetTokens;
             if (pointers == null || domains != null) {
-                String target = att(e, A_target);
+                String target = e.att(A_target);
                 pointers = tokens(target == null ? domains == null ? "" : domains
                         : domains == null ? target : target + " " + domains);
             }
@@ -321,7 +227,7 @@ final class BitextRules {
                 for (String d : dangling) {
                     names.add(afterFirst(d));
                 }
-                add(POINTERS, e, "pointer-resolves", e.getDisplayName() + ": pointer(s) " + String.join(" ", dangling)
+                add(POINTERS, e, "pointer-resolves", e.qName + ": pointer(s) " + String.join(" ", dangling)
                         + " in @" + (domains != null ? "domains" : "target")
                         + " do not resolve: no element of this document has xml:id=\"" + String.join("\", \"", names)
                         + "\". Point only at existing xml:ids ('#' + id), or fix the id of the element meant.");
@@ -329,9 +235,9 @@ final class BitextRules {
         }
 
         // pattern-pointers, rule-who-resolves
-        private void whoResolves(NodeInfo e, Set<String> apps) {
+        private void whoResolves(Elem e, Set<String> apps) {
             List<String> dangling = new ArrayList<>();
-            for (String w : tokens(att(e, A_who))) {
+            for (String w : tokens(e.att(A_who))) {
                 if (w.startsWith("#") && !apps.contains(afterFirst(w)) && id(afterFirst(w)) == null) {
                     dangling.add(w);
                 }
@@ -345,50 +251,50 @@ final class BitextRules {
         }
 
         // pattern-ids, rule-id-unique
-        private void idUnique(NodeInfo e, String id) {
-            add(IDS, e, "id-unique", e.getDisplayName() + ": xml:id=\"" + id + "\" is already used by an earlier "
-                    + id(id).getLocalPart() + " element. Every xml:id must be unique: give this element a new id (and"
+        private void idUnique(Elem e, String id) {
+            add(IDS, e, "id-unique", e.qName + ": xml:id=\"" + id + "\" is already used by an earlier "
+                    + id(id).local + " element. Every xml:id must be unique: give this element a new id (and"
                     + " update the pointers meant for it).");
         }
 
         // pattern-unit-aligned, rule-unit-aligned
-        private void unitAligned(NodeInfo e, String id) {
+        private void unitAligned(Elem e, String id) {
             String ref = "#" + id;
-            NodeInfo div = is(e.getParent(), E_div) ? e.getParent() : e.getParent().getParent();
-            String side = "original".equals(att(div, A_type)) ? "original (zh-Hans)"
+            Elem div = is(e.parent, E_div) ? e.parent : e.parent.parent;
+            String side = "original".equals(div.att(A_type)) ? "original (zh-Hans)"
                     : "translation (en)";
-            List<NodeInfo> holders = unitHolders.getOrDefault(ref, List.of());
+            List<Elem> holders = unitHolders.getOrDefault(ref, List.of());
             int hits = hits(unitHits, ref);
             if (hits < 1) {
-                add(UNIT_ALIGNED, e, "unit-aligned", e.getDisplayName() + " xml:id=\"" + id + "\" of the " + side
+                add(UNIT_ALIGNED, e, "unit-aligned", e.qName + " xml:id=\"" + id + "\" of the " + side
                         + " side is not aligned: no link or ptr in standOff/linkGrp[@type='translation']"
                         + "[@subtype='paragraph'] targets \"" + ref + "\". Add it to the link of its counterpart, or"
                         + " record it as unaligned with <ptr type=\"unaligned\" target=\"" + ref + "\"/>.");
             }
             if (hits > 1) {
                 List<String> by = new ArrayList<>();
-                for (NodeInfo h : holders) {
-                    by.add(h.getLocalPart() + "[@target=\"" + attr(h, A_target) + "\"]");
+                for (Elem h : holders) {
+                    by.add(h.local + "[@target=\"" + attr(h, A_target) + "\"]");
                 }
-                add(UNIT_ALIGNED, e, "unit-aligned-once", e.getDisplayName() + " xml:id=\"" + id + "\" of the " + side
+                add(UNIT_ALIGNED, e, "unit-aligned-once", e.qName + " xml:id=\"" + id + "\" of the " + side
                         + " side is aligned " + hits + " times (by " + String.join(", ", by) + "). Each unit belongs"
                         + " to exactly one link or one ptr[@type='unaligned']: remove the extra references.");
             }
         }
 
         // pattern-target-is-unit, rule-target-is-unit
-        private void targetIsUnit(NodeInfo e, List<String> targetTokens) {
+        private void targetIsUnit(Elem e, List<String> targetTokens) {
             List<String> wrong = new ArrayList<>(0);
             for (String t : targetTokens) {
                 if (t.startsWith("#")) {
-                    NodeInfo k = refs.get(t);
-                    if (k != null && !isUnitShape(k, k.getFingerprint())) {
-                        wrong.add(t + " (" + k.getLocalPart() + ")");
+                    Elem k = refs.get(t);
+                    if (k != null && !isUnitShape(k, k.name)) {
+                        wrong.add(t + " (" + k.local + ")");
                     }
                 }
             }
             if (!wrong.isEmpty()) {
-                add(TARGET_IS_UNIT, e, "target-is-unit", e.getDisplayName() + ": target(s) " + String.join(", ", wrong)
+                add(TARGET_IS_UNIT, e, "target-is-unit", e.qName + ": target(s) " + String.join(", ", wrong)
                         + " are not alignment units. Alignment targets must be head, byline or p children of"
                         + " div[@type='original'] or div[@type='translation'], or items of a list[@type='bulleted']"
                         + " there; point at those lines instead.");
@@ -396,22 +302,22 @@ final class BitextRules {
         }
 
         // pattern-link, rule-link
-        private void link(NodeInfo e, List<String> targetTokens) {
+        private void link(Elem e, List<String> targetTokens) {
             List<String> sides = new ArrayList<>(targetTokens.size());
             for (String t : targetTokens) {
-                NodeInfo u = ref(t);
+                Elem u = ref(t);
                 if (u == null) {
                     sides.add("-");
                     continue;
                 }
-                NodeInfo d = u;
-                for (NodeInfo a = u.getParent(); a != null; a = a.getParent()) {
-                    if (is(a, E_div) && isSideType(att(a, A_type))) {
+                Elem d = u;
+                for (Elem a = u.parent; a != null; a = a.parent) {
+                    if (is(a, E_div) && isSideType(a.att(A_type))) {
                         d = a;
                         break;
                     }
                 }
-                String type = is(d, E_div) ? att(d, A_type) : null;
+                String type = is(d, E_div) ? d.att(A_type) : null;
                 sides.add("original".equals(type) ? "zh" : "translation".equals(type) ? "en" : "-");
             }
             boolean dash = sides.contains("-");
@@ -433,25 +339,13 @@ final class BitextRules {
         }
 
         // pattern-sentences, rule-sentences-cover
-        private void sentencesCover(NodeInfo e, String id) {
-            NodeInfo loose = null;
-            boolean hasS = false;
-            AxisIterator children = e.iterateAxis(AxisInfo.CHILD);
-            for (NodeInfo c; (c = children.next()) != null; ) {
-                if (c.getNodeKind() == Type.ELEMENT) {
-                    if (is(c, E_s)) {
-                        hasS = true;
-                    } else if (loose == null) {
-                        loose = c;
-                    }
-                } else if (c.getNodeKind() == Type.TEXT && loose == null && !normalizeSpace(c.getStringValue()).isEmpty()) {
-                    loose = c;
-                }
-            }
-            if (!(loose == null && (hasS || normalizeSpace(e.getStringValue()).isEmpty()))) {
-                add(SENTENCES, e, "sentences-cover", e.getDisplayName() + " xml:id=\"" + id + "\": "
+        private void sentencesCover(Elem e, String id) {
+            Object loose = e.loose;
+            boolean hasS = e.hasS;
+            if (!(loose == null && (hasS || normalizeSpace(doc.stringValue(e)).isEmpty()))) {
+                add(SENTENCES, e, "sentences-cover", e.qName + " xml:id=\"" + id + "\": "
                         + (!hasS ? "its text is not in any s element"
-                                : "\"" + firstCodePoints(normalizeSpace(loose.getStringValue()), 40)
+                                : "\"" + firstCodePoints(normalizeSpace(loose instanceof Elem l ? doc.stringValue(l) : (String) loose), 40)
                                         + "\" lies outside its s elements")
                         + ". Put every sentence of an alignment unit in an <s xml:id=\"...\">, leaving only white space"
                         + " between them.");
@@ -459,7 +353,7 @@ final class BitextRules {
         }
 
         // pattern-sentences, rule-sentence-aligned
-        private void sentenceAligned(NodeInfo e, String id, boolean sentenceGroup) {
+        private void sentenceAligned(Elem e, String id, boolean sentenceGroup) {
             String ref = "#" + id;
             int hits = hits(sentenceHits, ref);
             if (!(hits >= 1 || !sentenceGroup)) {
@@ -475,24 +369,24 @@ final class BitextRules {
         }
 
         // pattern-sentences, rule-sentence-link
-        private void sentenceLink(NodeInfo e, int name, List<String> targetTokens) {
-            List<NodeInfo> found = new ArrayList<>(targetTokens.size());
+        private void sentenceLink(Elem e, int name, List<String> targetTokens) {
+            List<Elem> found = new ArrayList<>(targetTokens.size());
             for (String t : targetTokens) {
                 if (t.startsWith("#")) {
-                    NodeInfo k = refs.get(t);
+                    Elem k = refs.get(t);
                     if (k != null) {
                         found.add(k);
                     }
                 }
             }
             List<String> wrong = new ArrayList<>();
-            for (NodeInfo w : found) {
-                if (!(is(w, E_s) && sentenceParent(w.getParent()))) {
-                    wrong.add("#" + attr(w, XML_ID) + " (" + w.getLocalPart() + ")");
+            for (Elem w : found) {
+                if (!(is(w, E_s) && sentenceParent(w.parent))) {
+                    wrong.add("#" + attr(w, A_id) + " (" + w.local + ")");
                 }
             }
             if (!wrong.isEmpty()) {
-                add(SENTENCES, e, "target-is-sentence", e.getDisplayName() + ": target(s) " + String.join(", ", wrong)
+                add(SENTENCES, e, "target-is-sentence", e.qName + ": target(s) " + String.join(", ", wrong)
                         + " are not sentences of alignment units (s children of a head, byline, p or item of the"
                         + " original or the translation). The sentence linkGrp points only at those; point at them, or"
                         + " move the link to the paragraph linkGrp.");
@@ -501,20 +395,20 @@ final class BitextRules {
             if (!isLink || !wrong.isEmpty()) {
                 return;
             }
-            List<NodeInfo> units = distinctInOrder(parents(found));
+            List<Elem> units = distinctInOrder(parents(found));
             boolean unitsOnce = true;
-            for (NodeInfo u : units) {
+            for (Elem u : units) {
                 unitsOnce &= unitHolders.getOrDefault("#" + unitId(u), List.of()).size() == 1;
             }
             if (!unitsOnce) {
                 return;
             }
-            List<NodeInfo> unitLinks = new ArrayList<>();
-            for (NodeInfo u : units) {
+            List<Elem> unitLinks = new ArrayList<>();
+            for (Elem u : units) {
                 unitLinks.addAll(unitHolders.getOrDefault("#" + unitId(u), List.of()));
             }
             unitLinks = distinctInOrder(unitLinks);
-            if (!(unitLinks.size() == 1 && unitLinks.get(0).getFingerprint() == E_link)) {
+            if (!(unitLinks.size() == 1 && unitLinks.get(0).name == E_link)) {
                 add(SENTENCES, e, "sentence-in-unit-link", "link target=\"" + attr(e, A_target) + "\": its sentences lie"
                         + " in units that are not aligned by one link of the paragraph linkGrp (their units are in "
                         + unitLinks.size() + " different links or ptrs there). Link sentences only within the units of"
@@ -523,12 +417,12 @@ final class BitextRules {
         }
 
         /** parent::*[@xml:id][ancestor::tei:div[@type = ('original', 'translation')]] */
-        private boolean sentenceParent(NodeInfo p) {
-            if (p == null || p.getNodeKind() != Type.ELEMENT || att(p, XML_ID) == null) {
+        private static boolean sentenceParent(Elem p) {
+            if (p == null || !p.isElement() || p.att(A_id) == null) {
                 return false;
             }
-            for (NodeInfo a = p.getParent(); a != null; a = a.getParent()) {
-                if (is(a, E_div) && isSideType(att(a, A_type))) {
+            for (Elem a = p.parent; a != null; a = a.parent) {
+                if (is(a, E_div) && isSideType(a.att(A_type))) {
                     return true;
                 }
             }
@@ -536,19 +430,19 @@ final class BitextRules {
         }
 
         /** @xml:id of a unit found as a parent: none (the empty string in concat) for a document node. */
-        private String unitId(NodeInfo u) {
-            return u.getNodeKind() == Type.ELEMENT ? attr(u, XML_ID) : "";
+        private static String unitId(Elem u) {
+            return u.isElement() ? attr(u, A_id) : "";
         }
 
         // pattern-dates, rule-date
-        private void date(NodeInfo e) {
+        private void date(Elem e) {
             String when = attr(e, A_when);
             if (!(isoShape(when) && castableAsDate(when))) {
                 add(DATES, e, "date-iso", "date/@when=\"" + when + "\" is not a calendar date written YYYY-MM-DD. Put"
                         + " the publication date in @when as YYYY-MM-DD with a month 01-12 and a day that exists in that"
                         + " month (e.g. 1960-06-14).");
             }
-            String text = normalizeSpace(e.getStringValue());
+            String text = normalizeSpace(doc.stringValue(e));
             if (!(text.isEmpty() || text.equals(when))) {
                 add(DATES, e, "date-agrees", "date text \"" + text + "\" differs from @when=\"" + when + "\". The"
                         + " content keeps the source's Date line, which bitext writes as YYYY-MM-DD: make the text equal"
@@ -557,13 +451,12 @@ final class BitextRules {
         }
 
         // pattern-sides-present, rule-sides-present
-        private void sidesPresent(NodeInfo body) {
+        private void sidesPresent(Elem body) {
             int orig = 0, trans = 0, origUnits = 0, transUnits = 0;
             boolean missingNote = false;
-            AxisIterator children = body.iterateAxis(AxisInfo.CHILD, NodeKindTest.ELEMENT);
-            for (NodeInfo c; (c = children.next()) != null; ) {
+            for (Elem c = body.firstChild; c != null; c = c.next) {
                 if (is(c, E_div)) {
-                    String type = att(c, A_type);
+                    String type = c.att(A_type);
                     if ("original".equals(type)) {
                         orig++;
                         origUnits += units(c);
@@ -571,8 +464,8 @@ final class BitextRules {
                         trans++;
                         transUnits += units(c);
                     }
-                } else if (is(c, E_note) && "missing".equals(att(c, A_type))
-                        && !normalizeSpace(c.getStringValue()).isEmpty()) {
+                } else if (is(c, E_note) && "missing".equals(c.att(A_type))
+                        && !normalizeSpace(doc.stringValue(c)).isEmpty()) {
                     missingNote = true;
                 }
             }
@@ -586,16 +479,14 @@ final class BitextRules {
         }
 
         /** count($div/(tei:head | tei:byline | tei:p | tei:list/tei:item)[@xml:id]) */
-        private int units(NodeInfo div) {
+        private static int units(Elem div) {
             int n = 0;
-            AxisIterator children = div.iterateAxis(AxisInfo.CHILD, NodeKindTest.ELEMENT);
-            for (NodeInfo c; (c = children.next()) != null; ) {
+            for (Elem c = div.firstChild; c != null; c = c.next) {
                 if (is(c, E_head) || is(c, E_byline) || is(c, E_p)) {
-                    n += att(c, XML_ID) != null ? 1 : 0;
+                    n += c.att(A_id) != null ? 1 : 0;
                 } else if (is(c, E_list)) {
-                    AxisIterator items = c.iterateAxis(AxisInfo.CHILD, NodeKindTest.ELEMENT);
-                    for (NodeInfo i; (i = items.next()) != null; ) {
-                        n += is(i, E_item) && att(i, XML_ID) != null ? 1 : 0;
+                    for (Elem i = c.firstChild; i != null; i = i.next) {
+                        n += is(i, E_item) && i.att(A_id) != null ? 1 : 0;
                     }
                 }
             }
@@ -608,19 +499,24 @@ final class BitextRules {
      * {@code tei:*[self::tei:head or self::tei:byline or self::tei:p][parent::tei:div[@type = ('original',
      * 'translation')]] | tei:item[parent::tei:list/parent::tei:div[@type = ('original', 'translation')]]}.
      */
-    private boolean isUnitShape(NodeInfo e, int name) {
+    /** As below, for an element being collected. */
+    static boolean isUnitShape(Elem e) {
+        return isUnitShape(e, e.name);
+    }
+
+    private static boolean isUnitShape(Elem e, int name) {
         if (name == E_head || name == E_byline || name == E_p) {
-            return isSideDiv(e.getParent());
+            return isSideDiv(e.parent);
         }
         if (name != E_item) {
             return false;
         }
-        NodeInfo parent = e.getParent();
-        return is(parent, E_list) && isSideDiv(parent.getParent());
+        Elem parent = e.parent;
+        return is(parent, E_list) && isSideDiv(parent.parent);
     }
 
-    private boolean isSideDiv(NodeInfo n) {
-        return is(n, E_div) && isSideType(att(n, A_type));
+    private static boolean isSideDiv(Elem n) {
+        return is(n, E_div) && isSideType(n.att(A_type));
     }
 
     private static boolean isSideType(String type) {
@@ -631,37 +527,28 @@ final class BitextRules {
      * A member of a translation linkGrp: {@code tei:*[self::tei:link or self::tei:ptr][parent::tei:linkGrp[@type =
      * 'translation'][@subtype = 'sentence']]} when {@code sentence}, else with {@code [not(@subtype = 'sentence')]}.
      */
-    private boolean isGroupMember(NodeInfo e, int name, boolean sentence) {
+    private static boolean isGroupMember(Elem e, int name, boolean sentence) {
         if (!(name == E_link || name == E_ptr)) {
             return false;
         }
-        NodeInfo grp = e.getParent();
-        return is(grp, E_linkGrp) && "translation".equals(att(grp, A_type))
-                && sentence == "sentence".equals(att(grp, A_subtype));
+        Elem grp = e.parent;
+        return is(grp, E_linkGrp) && "translation".equals(grp.att(A_type))
+                && sentence == "sentence".equals(grp.att(A_subtype));
     }
 
     /** Whether the node is an element of this name (a fingerprint). */
-    private static boolean is(NodeInfo n, int name) {
-        return n != null && n.getNodeKind() == Type.ELEMENT && n.getFingerprint() == name;
-    }
-
-    /** The value of the element's attribute of this name (a fingerprint), or null. */
-    private String att(NodeInfo e, int name) {
-        if (e instanceof TinyElementImpl tiny) {
-            return tiny.getAttributeValue(name);
-        }
-        return e.getAttributeValue(pool.getURI(name), pool.getLocalName(name));
+    private static boolean is(Elem n, int name) {
+        return n != null && n.name == name;
     }
 
     /** The TEI elements at a path of child steps from the document node, as {@code /tei:a/tei:b/...}. */
-    private List<NodeInfo> path(NodeInfo root, int... steps) {
-        List<NodeInfo> at = List.of(root.getRoot());
+    private static List<Elem> path(Elem root, int... steps) {
+        List<Elem> at = List.of(root);
         for (int step : steps) {
-            List<NodeInfo> next = new ArrayList<>();
-            for (NodeInfo n : at) {
-                AxisIterator children = n.iterateAxis(AxisInfo.CHILD, NodeKindTest.ELEMENT);
-                for (NodeInfo c; (c = children.next()) != null; ) {
-                    if (c.getFingerprint() == step) {
+            List<Elem> next = new ArrayList<>();
+            for (Elem n : at) {
+                for (Elem c = n.firstChild; c != null; c = c.next) {
+                    if (c.name == step) {
                         next.add(c);
                     }
                 }
@@ -671,10 +558,10 @@ final class BitextRules {
         return at;
     }
 
-    private static List<NodeInfo> parents(List<NodeInfo> nodes) {
-        List<NodeInfo> out = new ArrayList<>(nodes.size());
-        for (NodeInfo n : nodes) {
-            NodeInfo p = n.getParent();
+    private static List<Elem> parents(List<Elem> nodes) {
+        List<Elem> out = new ArrayList<>(nodes.size());
+        for (Elem n : nodes) {
+            Elem p = n.parent;
             if (p != null) {
                 out.add(p);
             }
@@ -683,14 +570,14 @@ final class BitextRules {
     }
 
     /** A path expression's result: duplicates removed, in document order. */
-    private static List<NodeInfo> distinctInOrder(List<NodeInfo> nodes) {
-        List<NodeInfo> out = new ArrayList<>(nodes.size());
-        for (NodeInfo n : nodes) {
+    private static List<Elem> distinctInOrder(List<Elem> nodes) {
+        List<Elem> out = new ArrayList<>(nodes.size());
+        for (Elem n : nodes) {
             if (!out.contains(n)) {
                 out.add(n);
             }
         }
-        out.sort(NodeInfo::compareOrder);
+        out.sort((a, b) -> Integer.compare(a.index, b.index));
         return out;
     }
 
@@ -703,8 +590,8 @@ final class BitextRules {
     }
 
     /** string(@name): the attribute's value, or the empty string. */
-    private String attr(NodeInfo e, int name) {
-        String v = att(e, name);
+    private static String attr(Elem e, int name) {
+        String v = e.att(name);
         return v == null ? "" : v;
     }
 

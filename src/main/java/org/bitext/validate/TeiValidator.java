@@ -40,6 +40,7 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.Locator;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.LexicalHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -152,20 +153,27 @@ public final class TeiValidator {
         List<Problem> problems = new ArrayList<>();
         ReusableJing j = jing.get();
         j.target = errorsInto(problems, displayName);
-        Tee tee;
         try {
-            DocumentBuilder builder = Xml.processor().newDocumentBuilder();
-            builder.setLineNumbering(true);
-            BuildingContentHandler tree = builder.newBuildingContentHandler();
-            tee = new Tee(j.validator.getContentHandler(), tree);
+            // what the rules read: in Java, a compact record of the document; by SchXslt, a Saxon tree
+            RuleDoc record = rules == Rules.JAVA ? new RuleDoc() : null;
+            BuildingContentHandler tree = null;
+            if (rules == Rules.SCHXSLT) {
+                DocumentBuilder builder = Xml.processor().newDocumentBuilder();
+                builder.setLineNumbering(true);
+                tree = builder.newBuildingContentHandler();
+            }
+            Tee tee = new Tee(j.validator.getContentHandler(), record != null ? record
+                    : tree != null ? tree : new org.xml.sax.helpers.DefaultHandler());
             XMLReader reader = j.reader;
             reader.setContentHandler(tee);
-            reader.setProperty("http://xml.org/sax/properties/lexical-handler", tree);
+            reader.setProperty("http://xml.org/sax/properties/lexical-handler", tee);
             InputSource in = new InputSource(new ByteArrayInputStream(xml));
             in.setSystemId(SYSTEM_ID);
             reader.parse(in);
-            if (rules != Rules.NONE) {
-                schematron(tree.getDocumentNode(), displayName, problems);
+            if (record != null) {
+                findings(record, displayName, problems);
+            } else if (tree != null) {
+                schxsltFindings(tree.getDocumentNode(), displayName, problems);
             }
         } catch (SAXParseException e) {
             return List.of(new Problem(displayName, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0),
@@ -178,17 +186,22 @@ public final class TeiValidator {
             j.validator.reset();
             j.target = null;
             j.reader.setContentHandler(null);
+            try {
+                j.reader.setProperty("http://xml.org/sax/properties/lexical-handler", null);
+            } catch (SAXException e) {
+                // the parser keeps its last lexical handler: it is replaced before the next parse anyway
+            }
         }
         return problems;
     }
 
     /**
-     * Sends the parser's events to Jing and to the tree builder. Once Jing has given up on a document (too many
-     * errors), the tree is still built, so that the Schematron rules see the whole document. An error Jing finds at
+     * Sends the parser's events to Jing and to what the rules read (comments too, which end text nodes). Once Jing has
+     * given up on a document (too many errors), the rest is still read, so that the rules see the whole document. An error Jing finds at
      * an end tag (an element incomplete) is placed at the last start tag before it, as when Jing reads events from a
      * tree (which has no end tags), so that {@code validate} and {@code run} report it at the same place.
      */
-    private static final class Tee implements ContentHandler, Locator {
+    private static final class Tee implements ContentHandler, Locator, LexicalHandler {
         private final ContentHandler jing;
         private final ContentHandler tree;
         private boolean jingDone;
@@ -290,6 +303,48 @@ public final class TeiValidator {
         @Override public void skippedEntity(String name) throws SAXException {
             both(h -> h.skippedEntity(name));
         }
+
+        @Override public void comment(char[] ch, int start, int length) throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.comment(ch, start, length);
+            }
+        }
+
+        @Override public void startDTD(String name, String publicId, String systemId) throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.startDTD(name, publicId, systemId);
+            }
+        }
+
+        @Override public void endDTD() throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.endDTD();
+            }
+        }
+
+        @Override public void startEntity(String name) throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.startEntity(name);
+            }
+        }
+
+        @Override public void endEntity(String name) throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.endEntity(name);
+            }
+        }
+
+        @Override public void startCDATA() throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.startCDATA();
+            }
+        }
+
+        @Override public void endCDATA() throws SAXException {
+            if (tree instanceof LexicalHandler l) {
+                l.endCDATA();
+            }
+        }
     }
 
     /**
@@ -301,8 +356,10 @@ public final class TeiValidator {
         List<Problem> problems = new ArrayList<>();
         ReusableJing j = jing.get();
         j.target = errorsInto(problems, displayName);
+        RuleDoc record = rules == Rules.JAVA ? new RuleDoc() : null;
         try {
-            Xml.processor().writeXdmValue(doc, new SAXDestination(j.validator.getContentHandler()));
+            Xml.processor().writeXdmValue(doc, new SAXDestination(record == null ? j.validator.getContentHandler()
+                    : new Tee(j.validator.getContentHandler(), record)));
         } catch (SaxonApiException e) {
             if (!(e.getCause() instanceof TooManyErrors)) {
                 problems.add(new Problem(displayName, 0, 0, "rng", null, "validation failed: " + e.getMessage()));
@@ -311,8 +368,10 @@ public final class TeiValidator {
             j.validator.reset();
             j.target = null;
         }
-        if (rules != Rules.NONE) {
-            schematron(doc, displayName, problems);
+        if (record != null) {
+            findings(record, displayName, problems);
+        } else if (rules == Rules.SCHXSLT) {
+            schxsltFindings(doc, displayName, problems);
         }
         return problems;
     }
@@ -355,15 +414,16 @@ public final class TeiValidator {
         return m != null && m.startsWith("the entity &") ? m : "not well-formed XML: " + m;
     }
 
-    /** The findings of bitext.sch's rules on the document, in Java or by SchXslt. */
-    private void schematron(XdmNode doc, String name, List<Problem> problems) {
-        if (rules == Rules.JAVA) {
-            for (BitextRules.Finding f : BitextRules.check(doc.getUnderlyingNode())) {
-                problems.add(new Problem(name, Math.max(f.node().getLineNumber(), 0),
-                        Math.max(f.node().getColumnNumber(), 0), "sch", f.id(), f.message()));
-            }
-            return;
+    /** The findings of bitext.sch's rules, checked in Java, on the document's record. */
+    private static void findings(RuleDoc record, String name, List<Problem> problems) {
+        for (BitextRules.Finding f : BitextRules.check(record)) {
+            problems.add(new Problem(name, Math.max(f.node().line, 0), Math.max(f.node().column, 0), "sch", f.id(),
+                    f.message()));
         }
+    }
+
+    /** The findings of bitext.sch's rules run by SchXslt on the document's tree. */
+    private void schxsltFindings(XdmNode doc, String name, List<Problem> problems) {
         try {
             schxslt(doc, name, problems);
         } catch (SaxonApiException e) {

@@ -109,6 +109,21 @@ class BitextRulesTest {
         System.out.println("BitextRulesTest: " + compared + " documents, " + withFindings + " with findings; findings by rule: " + fired);
     }
 
+    @Test
+    void aCommentEndsTheLooseTextNode() throws Exception {
+        Document d = parse(Corpus.tei(Corpus.articles().get(0)));
+        Element p = elements(d).stream().filter(e -> "p".equals(e.getLocalName())
+                && "translation".equals(((Element) e.getParentNode()).getAttribute("type"))).findFirst().orElseThrow();
+        p.insertBefore(d.createTextNode(" first part "), p.getFirstChild());
+        p.insertBefore(d.createComment(" between "), p.getFirstChild().getNextSibling());
+        p.insertBefore(d.createTextNode(" second part "), p.getFirstChild().getNextSibling().getNextSibling());
+        byte[] xml = serialize(d);
+        List<Problem> problems = fast.validate(xml, "commented.xml");
+        assertEquals(reference.validate(xml, "commented.xml"), problems);
+        assertTrue(problems.stream().anyMatch(x -> "sentences-cover".equals(x.rule())
+                && x.message().contains("\"first part\" lies outside") && !x.message().contains("second")), problems::toString);
+    }
+
     /** Both validators on one document: equal problem lists; true if there were Schematron findings. */
     private static boolean compare(byte[] xml, String name, TreeMap<String, Integer> fired) {
         List<Problem> expected = reference.validate(xml, name);
@@ -191,10 +206,13 @@ class BitextRulesTest {
                     e.getParentNode().removeChild(e);
                 }
             }
-            case 8 -> { // loose text, white space or an element inside
-                Node n = switch (r.nextInt(3)) {
+            case 8 -> { // loose text, white space, an element, a comment, a processing instruction or CDATA inside
+                Node n = switch (r.nextInt(6)) {
                     case 0 -> d.createTextNode(" loose words ");
                     case 1 -> d.createTextNode("\n   ");
+                    case 2 -> d.createComment(" a comment ends a text node ");
+                    case 3 -> d.createProcessingInstruction("pi", "so does this");
+                    case 4 -> d.createCDATASection(" text in CDATA ");
                     default -> d.createElementNS(TEI, "hi");
                 };
                 if (n instanceof Element x) {
