@@ -1,6 +1,7 @@
 package org.bitext.validate;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ import net.sf.saxon.value.DateValue;
  *
  * <p>{@code bitext.sch} stays the declarative statement of the rules, and SchXslt on Saxon remains their reference
  * implementation ({@link TeiValidator#builtinReference()}); this class gives the same findings, in the same order and
- * with the same messages, about five times faster, which is what lets validation keep up with the archive. Each
+ * with the same messages, several times faster, which is what lets validation keep up with the archive. Each
  * method below names the pattern and rule it implements and follows its XPath expression by expression; a test runs
  * both on the corpus, the invalid samples, foreign TEI and thousands of mutated documents and requires identical
  * findings, so a change to {@code bitext.sch} that is not made here too fails the build.
@@ -48,13 +49,13 @@ final class BitextRules {
     private static final class Run {
         final RuleDoc doc;
         final Elem root;
-                /**
+        /**
          * key('bitext-id'): the first element with each xml:id value (the rules only ever take [1]), under "#" and
          * the value, the form in which pointers look it up.
          */
         final Map<String, Elem> refs = new HashMap<>();
         /** The elements (by their place in {@code doc.elements}) whose xml:id an earlier element already has. */
-        final java.util.BitSet duplicates = new java.util.BitSet();
+        final BitSet duplicates = new BitSet();
         /** tokenize(normalize-space(@target), ' ') of each TEI link and ptr, by its place in {@code doc.elements}. */
         final List<List<String>> targets = new ArrayList<>();
         /** How often each token occurs in the @target of the paragraph and the sentence linkGrp's members. */
@@ -102,7 +103,7 @@ final class BitextRules {
                 List<String> targetTokens = targets.get(i);
                 int name = e.name;
                 String id = e.att(A_id);
-                boolean unit = id != null && isUnitShape(e, name);
+                boolean unit = id != null && e.unitShape;
                 boolean unitLink = isGroupMember(e, name, false);
                 boolean sentenceLink = isGroupMember(e, name, true);
                 if (name == E_link || name == E_ptr || name == E_linkGrp) {
@@ -155,7 +156,7 @@ final class BitextRules {
             return all;
         }
 
-        /** Lists the elements in document order and builds the three keys. */
+        /** Builds the keys (ids, the paragraph linkGrp's holders and both groups' hit counts) and splits the targets. */
         private void index() {
             for (Elem e : doc.elements) {
                 String id = e.att(A_id);
@@ -288,7 +289,7 @@ final class BitextRules {
             for (String t : targetTokens) {
                 if (t.startsWith("#")) {
                     Elem k = refs.get(t);
-                    if (k != null && !isUnitShape(k, k.name)) {
+                    if (k != null && !k.unitShape) {
                         wrong.add(t + " (" + k.local + ")");
                     }
                 }
@@ -345,8 +346,8 @@ final class BitextRules {
             if (!(loose == null && (hasS || normalizeSpace(doc.stringValue(e)).isEmpty()))) {
                 add(SENTENCES, e, "sentences-cover", e.qName + " xml:id=\"" + id + "\": "
                         + (!hasS ? "its text is not in any s element"
-                                : "\"" + firstCodePoints(normalizeSpace(loose instanceof Elem l ? doc.stringValue(l) : (String) loose), 40)
-                                        + "\" lies outside its s elements")
+                                : "\"" + firstCodePoints(normalizeSpace(loose instanceof Elem l ? doc.stringValue(l)
+                                        : (String) loose), 40) + "\" lies outside its s elements")
                         + ". Put every sentence of an alignment unit in an <s xml:id=\"...\">, leaving only white space"
                         + " between them.");
             }
@@ -497,14 +498,11 @@ final class BitextRules {
     /**
      * The context of rule-unit-aligned and rule-sentences-cover, for a TEI element with an xml:id:
      * {@code tei:*[self::tei:head or self::tei:byline or self::tei:p][parent::tei:div[@type = ('original',
-     * 'translation')]] | tei:item[parent::tei:list/parent::tei:div[@type = ('original', 'translation')]]}.
+     * 'translation')]] | tei:item[parent::tei:list/parent::tei:div[@type = ('original', 'translation')]]}; worked out
+     * once per element, as {@link RuleDoc} collects it ({@code Elem.unitShape}).
      */
-    /** As below, for an element being collected. */
     static boolean isUnitShape(Elem e) {
-        return isUnitShape(e, e.name);
-    }
-
-    private static boolean isUnitShape(Elem e, int name) {
+        int name = e.name;
         if (name == E_head || name == E_byline || name == E_p) {
             return isSideDiv(e.parent);
         }

@@ -146,8 +146,9 @@ public final class TeiValidator {
 
     /**
      * Validates a document held in memory; an empty list means valid. It is parsed once (securely, with line
-     * numbers): the parser's events go to Jing and, at the same time, into the tree the Schematron rules read. A
-     * document that is not well-formed gets that one located error and no further checks.
+     * numbers): the parser's events go to Jing and, at the same time, into what the rules read (a {@link RuleDoc},
+     * or a Saxon tree for SchXslt). A document that is not well-formed gets that one located error and no further
+     * checks.
      */
     public List<Problem> validate(byte[] xml, String displayName) {
         List<Problem> problems = new ArrayList<>();
@@ -196,10 +197,11 @@ public final class TeiValidator {
     }
 
     /**
-     * Sends the parser's events to Jing and to what the rules read (comments too, which end text nodes). Once Jing has
-     * given up on a document (too many errors), the rest is still read, so that the rules see the whole document. An error Jing finds at
-     * an end tag (an element incomplete) is placed at the last start tag before it, as when Jing reads events from a
-     * tree (which has no end tags), so that {@code validate} and {@code run} report it at the same place.
+     * Sends the parser's events to Jing and to what the rules read (comments too, which end text nodes). Once Jing
+     * has given up on a document (too many errors), the rest is still read, so that the rules see the whole document.
+     * An error Jing finds at an end tag (an element incomplete) is placed at the last start tag before it, as when
+     * Jing reads events from a tree (which has no end tags), so that {@code validate} and {@code run} report it at
+     * the same place.
      */
     private static final class Tee implements ContentHandler, Locator, LexicalHandler {
         private final ContentHandler jing;

@@ -105,7 +105,7 @@ public final class Xml {
         return new SAXSource(reader, is);
     }
 
-    /** Each thread's parser for {@link #parse}, reused from document to document: making one costs a good part of a parse. */
+    /** Each thread's parser for {@link #parse}, reused: making one costs a good part of a parse. */
     private static final ThreadLocal<Reusable> READERS = ThreadLocal.withInitial(Reusable::new);
 
     private static final class Reusable {
