@@ -137,11 +137,39 @@ public final class Catalog implements AutoCloseable {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 30000");
-            s.execute("PRAGMA journal_mode = WAL");
+            walMode(s);
             s.execute("PRAGMA synchronous = NORMAL"); // WAL: a crash loses at most the last commits, never consistency
             s.execute("PRAGMA foreign_keys = ON");
         }
         return c;
+    }
+
+    /**
+     * Puts the file in WAL mode (kept in the file: a no-op once done). Switching a new file to WAL needs a lock that
+     * SQLite does not wait for with busy_timeout when another connection is opening the same new file at that moment,
+     * so a busy answer is tried again for as long as busy_timeout would have waited.
+     */
+    private static void walMode(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                int primary = e instanceof org.sqlite.SQLiteException l ? l.getResultCode().code & 0xff : -1;
+                boolean busy = primary == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code
+                        || primary == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED.code;
+                if (!busy || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(Math.min(100, 5L * attempt));
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static CatalogException damaged(Path file, SQLException e) {
@@ -150,30 +178,34 @@ public final class Catalog implements AutoCloseable {
     }
 
     private synchronized void migrate() throws SQLException, CatalogException {
-        int version;
-        try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            version = r.next() ? r.getInt(1) : 0;
+        if (userVersion() == SCHEMA_VERSION) {
+            return; // the common case, without taking the write lock
         }
-        if (version > SCHEMA_VERSION) {
-            throw new CatalogException(file + ": this catalog was written by a newer bitext (catalog schema " + version
-                    + "; this bitext reads up to " + SCHEMA_VERSION + "). Use that bitext, or remove the file: the next "
-                    + "`bitext run` rebuilds it from the outputs.");
+        // Another process (a run starting, serve, a harvest) may be opening the same new file at this moment: the
+        // version is read again, the tables counted and the schema written under one write lock (BEGIN IMMEDIATE;
+        // busy_timeout makes the other wait), so one of them creates the schema and the other finds it done.
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
         }
-        if (version == SCHEMA_VERSION) {
-            return;
-        }
-        // version 0: a new database (or one that is not a bitext catalog: it must have no tables)
-        try (Statement s = writer.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
-            if (version == 0 && r.next() && r.getInt(1) > 0) {
-                throw new CatalogException(file + ": this SQLite file is not a bitext catalog. Move it away: the next "
-                        + "`bitext run` writes a new catalog.");
+        boolean committed = false;
+        try (Statement s = writer.createStatement()) {
+            int version = userVersion();
+            if (version > SCHEMA_VERSION) {
+                throw new CatalogException(file + ": this catalog was written by a newer bitext (catalog schema "
+                        + version + "; this bitext reads up to " + SCHEMA_VERSION + "). Use that bitext, or remove the "
+                        + "file: the next `bitext run` rebuilds it from the outputs.");
             }
-        }
-        int from = version;
-        transaction(() -> {
-            try (Statement s = writer.createStatement()) {
-                if (from < 1) {
+            if (version < SCHEMA_VERSION) {
+                // version 0: a new database (or one that is not a bitext catalog: it must have no tables)
+                if (version == 0) {
+                    try (ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+                        if (r.next() && r.getInt(1) > 0) {
+                            throw new CatalogException(file + ": this SQLite file is not a bitext catalog. Move it "
+                                    + "away: the next `bitext run` writes a new catalog.");
+                        }
+                    }
+                }
+                if (version < 1) {
                     for (String sql : SCHEMA_V1) {
                         s.execute(sql);
                     }
@@ -183,7 +215,21 @@ public final class Catalog implements AutoCloseable {
                 }
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
-        });
+            s.execute("COMMIT");
+            committed = true;
+        } finally {
+            if (!committed) {
+                try (Statement s = writer.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
+            }
+        }
+    }
+
+    private int userVersion() throws SQLException {
+        try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.next() ? r.getInt(1) : 0;
+        }
     }
 
     /** What a transaction does. */

@@ -84,6 +84,39 @@ class CatalogTest {
         }
     }
 
+    /**
+     * A run starting while serve or a harvest opens the same folder: several connections open a new catalog at once,
+     * each of them finds it (one creates the schema, the others wait for it) and none calls it foreign.
+     */
+    @Test
+    void connectionsOpeningANewCatalogAtOnceAllFindIt() throws Exception {
+        int openers = 6;
+        for (int round = 0; round < 60; round++) {
+            Path folder = out.resolve("round-" + round);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(openers);
+            try {
+                List<java.util.concurrent.Future<Long>> sizes = new java.util.ArrayList<>();
+                for (int i = 0; i < openers; i++) {
+                    sizes.add(pool.submit(() -> {
+                        start.await();
+                        try (Catalog c = Catalog.open(folder)) {
+                            return c.size();
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<Long> f : sizes) {
+                    assertEquals(0L, f.get(60, java.util.concurrent.TimeUnit.SECONDS), "round " + round);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            try (Catalog c = Catalog.open(folder)) {
+                assertTrue(c.record(rec("a", "in/a.txt", "1", "1950-10-01"), Instant.EPOCH));
+            }
+        }
+    }
+
     @Test
     void aCatalogFromANewerBitextIsRefusedWithAdvice() throws Exception {
         try (Catalog c = Catalog.open(out)) {
