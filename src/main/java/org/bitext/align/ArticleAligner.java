@@ -355,8 +355,7 @@ public final class ArticleAligner {
                 c += zhNull[pi];
             } else {
                 c += p.merge() * (a + b - 2);
-                c -= Math.log(Math.max(lengths.match((int) (zhLen[i] - zhLen[pi]), (int) (enLen[j] - enLen[pj])),
-                        1e-12));
+                c += lengths.negLogMatch((int) (zhLen[i] - zhLen[pi]), (int) (enLen[j] - enLen[pj]));
                 for (int k = pi + 1; k < i; k++) {
                     if (zhStart[k]) {
                         c += p.inside();

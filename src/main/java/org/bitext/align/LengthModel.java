@@ -37,6 +37,33 @@ public final class LengthModel {
         return 2 * (1 - phi(Math.abs(delta)));
     }
 
+    /** The least probability {@link #negLogMatch} takes: lengths further apart all cost the same. */
+    static final double FLOOR = 1e-12;
+    private static final double NEG_LOG_FLOOR = -Math.log(FLOOR);
+    /**
+     * |δ| beyond which {@link #match} is below {@link #FLOOR} (it falls below it at about 7.1): the aligner's beads
+     * of lengths this far apart need neither the square root, the exponential nor the logarithm.
+     */
+    private static final double FLOOR_DELTA = 8;
+
+    /**
+     * {@code -log(max(match(ls, lt), FLOOR))}, the aligner's length cost, to the last bit; most of the aligner's beads
+     * pair lengths far apart, and for them it is a constant, found without a square root.
+     */
+    double negLogMatch(int ls, int lt) {
+        double mean = (ls + lt / ratio) / 2.0;
+        if (mean <= 0) {
+            return -Math.log(1.0);
+        }
+        double d = lt - ls * ratio;
+        double scale = mean * variance;
+        if (d * d > FLOOR_DELTA * FLOOR_DELTA * scale) {
+            return NEG_LOG_FLOOR;
+        }
+        double delta = d / Math.sqrt(scale);
+        return -Math.log(Math.max(2 * (1 - phi(Math.abs(delta))), FLOOR));
+    }
+
     /** Standard normal cumulative distribution (Abramowitz &amp; Stegun 26.2.17). */
     static double phi(double z) {
         double t = 1 / (1 + 0.2316419 * z);
