@@ -61,8 +61,11 @@ public final class TeiValidator {
     /** Errors reported per document before its validation stops (one wrong element can cause thousands). */
     static final int MAX_PROBLEMS = 100;
 
-    private static final XPathExecutable FINDINGS = svrl("//svrl:failed-assert | //svrl:successful-report");
-    private static final XPathExecutable FINDING_TEXT = svrl("normalize-space(string-join(svrl:text, ' '))");
+    /** What SchXslt's report is read with; made when first used, so that the Java rules start without Saxon. */
+    private static final class Svrl {
+        static final XPathExecutable FINDINGS = svrl("//svrl:failed-assert | //svrl:successful-report");
+        static final XPathExecutable FINDING_TEXT = svrl("normalize-space(string-join(svrl:text, ' '))");
+    }
 
     private final Schema rng;
     /** How bitext.sch is checked: not at all (RELAX NG only), in Java, or by SchXslt. */
@@ -437,12 +440,12 @@ public final class TeiValidator {
         Xslt30Transformer t = schematron.load30();
         XdmDestination svrl = new XdmDestination();
         t.applyTemplates(doc, svrl);
-        XPathSelector select = FINDINGS.load();
+        XPathSelector select = Svrl.FINDINGS.load();
         select.setContextItem(svrl.getXdmNode());
         for (XdmItem item : select) {
             XdmNode f = (XdmNode) item;
             String location = f.attribute("location");
-            XPathSelector text = FINDING_TEXT.load();
+            XPathSelector text = Svrl.FINDING_TEXT.load();
             text.setContextItem(f);
             int line = 0;
             int column = 0;

@@ -25,7 +25,11 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * process-wide Saxon {@link Processor}, shared by every stage and thread.
  */
 public final class Xml {
-    private static final Processor PROCESSOR = quietProcessor();
+    /** Made when first asked for: {@code validate} reads XML without it, and making it takes a fifth of a second. */
+    private static final class Shared {
+        static final Processor PROCESSOR = quietProcessor();
+    }
+
     private static final SAXParserFactory FACTORY = secureFactory();
 
     private Xml() {
@@ -33,7 +37,7 @@ public final class Xml {
 
     /** The shared Saxon-HE processor. */
     public static Processor processor() {
-        return PROCESSOR;
+        return Shared.PROCESSOR;
     }
 
     /**
@@ -122,7 +126,7 @@ public final class Xml {
 
     /** Parses a stream into a Saxon tree with line numbers, securely. */
     public static XdmNode parse(InputStream in, String systemId) throws SaxonApiException {
-        DocumentBuilder builder = PROCESSOR.newDocumentBuilder();
+        DocumentBuilder builder = processor().newDocumentBuilder();
         builder.setLineNumbering(true);
         Reusable r = READERS.get();
         if (r.busy) { // a parse started while this thread's parser is in use: a parser of its own
