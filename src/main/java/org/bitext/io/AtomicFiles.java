@@ -18,7 +18,6 @@ public final class AtomicFiles {
     private static final String TEMP_PREFIX = ".bitext-";
     private static final String TEMP_SUFFIX = ".tmp";
     private static volatile boolean durable;
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private AtomicFiles() {
     }
@@ -56,10 +55,12 @@ public final class AtomicFiles {
 
     private static Temp temp(Path dir, Path target) throws IOException {
         // not Files.createTempFile: it makes the file readable by its owner only, and the output must get the
-        // permissions any new file gets (the umask's), so that a web server or a colleague can read it
+        // permissions any new file gets (the umask's), so that a web server or a colleague can read it. The name
+        // needs no secret randomness (CREATE_NEW refuses a name taken): a per-thread generator, not SecureRandom,
+        // whose source is shared by every worker behind one lock
         while (true) {
-            Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                    + TEMP_SUFFIX);
+            long r = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+            Path tmp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + Long.toUnsignedString(r, 36) + TEMP_SUFFIX);
             try {
                 return new Temp(tmp, Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             } catch (java.nio.file.FileAlreadyExistsException e) {
