@@ -210,6 +210,20 @@ final class Site {
     }
 
     /** A year or month as a file name: digits only (a date the reader made is always digits). */
+    /**
+     * Whether a reading view at this path (relative to the output folder, with {@code /}) would be one of the site's
+     * own pages: {@code html/index.html}, or anything under {@code html/years/}. An input at {@code IN/index.txt} or
+     * under a folder {@code IN/years/} would get such a path; {@code run} refuses it with a clear error instead of
+     * letting the site overwrite or remove it.
+     */
+    static boolean reserved(String htmlPath) {
+        return htmlPath.equals("html/index.html") || htmlPath.startsWith("html/" + YEARS + "/");
+    }
+
+    /** The names the site gives the pages under {@code html/years/}: a year's index, a month's pages. */
+    private static final java.util.regex.Pattern PAGE = java.util.regex.Pattern.compile(
+            "[0-9_]+/(index|[0-9_]+(-[0-9]+)?)\\.html");
+
     private static String safe(String s) {
         return s.replaceAll("[^0-9]", "_");
     }
@@ -245,7 +259,9 @@ final class Site {
         }
         List<Path> old = new ArrayList<>();
         try (Stream<Path> s = Files.walk(years)) {
-            s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".html"))
+            // only pages of the site's own naming: nothing else is removed, whatever else the folder holds
+            s.filter(Files::isRegularFile)
+                    .filter(p -> PAGE.matcher(years.relativize(p).toString().replace('\\', '/')).matches())
                     .filter(p -> !written.contains(p.toAbsolutePath().normalize())).forEach(old::add);
         }
         for (Path p : old) {

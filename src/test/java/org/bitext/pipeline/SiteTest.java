@@ -63,6 +63,35 @@ class SiteTest {
         }
     }
 
+    /**
+     * Inputs whose reading views would land on the site's own pages (IN/index.txt, anything under IN/years/) fail with
+     * a clear error; the site's pages stay the site's, nothing else under html/years/ is removed, and the other
+     * articles are converted.
+     */
+    @Test
+    void anInputWhoseReadingViewWouldBeASitePageIsRefusedClearly() throws Exception {
+        Path in = corpusCopy();
+        Path sub = Files.createDirectories(in.resolve("years/1950"));
+        Files.move(in.resolve(TAIFENG + ".txt"), sub.resolve("10.txt"));
+        Files.move(in.resolve(ZHUOZHUANG + ".txt"), in.resolve("index.txt"));
+        Path out = tmp.resolve("out");
+        Path kept = Files.createDirectories(out.resolve("html/years/notes")).resolve("readme.html");
+        Files.writeString(kept, "<p>a page of the archivist's</p>");
+        Pipeline.Summary s = Pipeline.run(in, out, Pipeline.Options.defaults());
+        assertEquals(10, s.converted(), s.toString());
+        assertEquals(2, s.failed(), s.toString());
+        String messages = s.firstFailures().stream().flatMap(r -> r.messages().stream())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(messages.contains("years/1950/10.txt:0:0: error: its reading view would be html/years/1950/10.html, "
+                + "where the site's own pages are"), messages);
+        assertTrue(messages.contains("index.txt:0:0: error: its reading view would be html/index.html"), messages);
+        assertTrue(messages.contains("Rename the input file or folder"), messages);
+        // the site's pages are the site's: the archive, and the month of October 1950 (its three articles)
+        assertTrue(page(out, "html/index.html").select("ul.counts a").eachText().contains("1950"));
+        assertEquals(3, page(out, "html/years/1950/10.html").select("table.index tbody tr").size());
+        assertTrue(Files.isRegularFile(kept), "a file the site did not make is never removed");
+    }
+
     @Test
     void neighboursFollowArticlesAddedFailedAndGone() throws Exception {
         Path in = corpusCopy();
