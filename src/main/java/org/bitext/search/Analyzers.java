@@ -28,8 +28,13 @@ public final class Analyzers {
         return new EnglishAnalyzer();
     }
 
-    /** Both, per field ({@link SearchIndex#ZH}, {@link SearchIndex#EN}); other fields are not analysed. */
+    /**
+     * Both, per field ({@link SearchIndex#ZH}; {@link SearchIndex#EN} and {@link SearchIndex#CP_EN}, the English
+     * counterparts of a Chinese sentence); other fields are not analysed.
+     */
     public static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(english(), Map.of(SearchIndex.ZH, chinese(), SearchIndex.EN, english()));
+        Analyzer english = english();
+        return new PerFieldAnalyzerWrapper(english, Map.of(SearchIndex.ZH, chinese(), SearchIndex.EN, english,
+                SearchIndex.CP_EN, english));
     }
 }

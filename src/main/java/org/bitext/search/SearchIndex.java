@@ -66,7 +66,7 @@ public final class SearchIndex implements AutoCloseable {
     /** The index folder's name inside the output folder. */
     public static final String FOLDER = "search";
     /** Changes when the documents are made differently: every article is then indexed again. */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
     static final int COMMIT_EVERY = 10_000;
 
     // fields of a sentence document
@@ -80,6 +80,11 @@ public final class SearchIndex implements AutoCloseable {
     public static final String EN = "en";
     static final String CP_ID = "cp_id";
     static final String CP_TEXT = "cp_text";
+    /**
+     * The English counterparts' text of a Chinese sentence (stemmed, not stored): a query with words of both languages
+     * finds the Chinese sentences that hold its Chinese words and whose translation holds its English ones.
+     */
+    public static final String CP_EN = "cp_en";
     static final String DATE = "date";
     static final String DAY = "day";
     static final String YEAR = "year";
@@ -269,9 +274,14 @@ public final class SearchIndex implements AutoCloseable {
             d.add(new StoredField(SID, s.id()));
             d.add(new StringField(LANG, s.lang(), Field.Store.YES));
             d.add(new TextField(s.lang().equals("zh") ? ZH : EN, s.text(), Field.Store.YES));
+            StringBuilder counterparts = new StringBuilder();
             for (String c : s.counterparts()) {
                 d.add(new StoredField(CP_ID, c));
                 d.add(new StoredField(CP_TEXT, text.getOrDefault(c, "")));
+                counterparts.append(counterparts.isEmpty() ? "" : "\n").append(text.getOrDefault(c, ""));
+            }
+            if (s.lang().equals("zh") && !counterparts.isEmpty()) {
+                d.add(new TextField(CP_EN, counterparts.toString(), Field.Store.NO));
             }
             d.add(new StoredField(DATE, a.date()));
             if (day > 0) {

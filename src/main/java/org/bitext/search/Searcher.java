@@ -221,9 +221,14 @@ public final class Searcher implements AutoCloseable {
         }
         IndexSearcher searcher = manager.acquire();
         try {
-            org.apache.lucene.search.Query text = parse(q.text(), notes);
+            boolean pairs = bothLanguages(q.text());
+            org.apache.lucene.search.Query text = parse(q.text(), notes, pairs);
             if (q.text().isEmpty()) {
                 return new Results(q, 0, List.of(), Map.of(), notes);
+            }
+            if (pairs) {
+                notes.add("Words of both languages: the Chinese sentences holding the Chinese words whose English "
+                        + "translation holds the English ones.");
             }
             if (notes.isEmpty() && text instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
                 notes.add("Only words too common to be indexed (the, of, and …): add a word, or quote a phrase.");
@@ -231,6 +236,9 @@ public final class Searcher implements AutoCloseable {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             b.add(text, BooleanClause.Occur.MUST);
             b.add(new TermQuery(new Term(SearchIndex.TYPE, SearchIndex.SENTENCE_TYPE)), BooleanClause.Occur.FILTER);
+            if (pairs) {
+                b.add(new TermQuery(new Term(SearchIndex.LANG, "zh")), BooleanClause.Occur.FILTER);
+            }
             if (q.from() != null || q.to() != null) {
                 int lo = q.from() == null ? Integer.MIN_VALUE : SearchIndex.day(q.from().toString());
                 int hi = q.to() == null ? Integer.MAX_VALUE : SearchIndex.day(q.to().toString());
@@ -295,26 +303,55 @@ public final class Searcher implements AutoCloseable {
         }
     }
 
-    /** The parser: both fields, every word required, a word of CJK characters as the phrase of its bigrams. */
-    private org.apache.lucene.search.Query parse(String text, List<String> notes) {
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+    private static final java.util.regex.Pattern LATIN = java.util.regex.Pattern.compile("\\p{IsLatin}");
+    private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile(
+            "\\b(?:zh|en):|\\b(?:AND|OR|NOT)\\b");
+
+    /**
+     * Whether a query has words of both languages: Han characters, and Latin letters outside the operators and
+     * field names ({@code 干部 cadres}, {@code 大跃进 "great leap"}, {@code zh:干部 AND en:cadre}).
+     */
+    static boolean bothLanguages(String text) {
+        return HAN.matcher(text).find() && LATIN.matcher(SYNTAX.matcher(text).replaceAll(" ")).find();
+    }
+
+    /**
+     * The parser: both fields, every word required, a word of CJK characters as the phrase of its bigrams. With
+     * {@code pairs} (words of both languages), each word is looked for in the Chinese sentence and in its English
+     * translation ({@code en:} too means the translation), so that the hits are the pairs that hold them all.
+     */
+    private org.apache.lucene.search.Query parse(String text, List<String> notes, boolean pairs) {
         if (text.isEmpty()) {
             return new MatchNoDocsQuery();
         }
         try {
-            return parser().parse(text);
+            return parser(pairs).parse(text);
         } catch (ParseException | RuntimeException e) {
             notes.add("The query could not be read as query syntax, so it was searched as plain words.");
             try {
                 // every word, quotes and operators taken literally
-                return parser().parse(QueryParser.escape(text.replace("\"", " ")));
+                return parser(pairs).parse(QueryParser.escape(text.replace("\"", " ")));
             } catch (ParseException | RuntimeException e2) {
                 return new MatchNoDocsQuery();
             }
         }
     }
 
-    private MultiFieldQueryParser parser() {
-        MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {SearchIndex.ZH, SearchIndex.EN}, analyzer) {
+    private MultiFieldQueryParser parser(boolean pairs) {
+        String english = pairs ? SearchIndex.CP_EN : SearchIndex.EN;
+        MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {SearchIndex.ZH, english}, analyzer) {
+            /** A field named in the query ({@code zh:}, {@code en:}) as searched; any other is refused. */
+            private String searched(String field) throws ParseException {
+                if (field == null || field.equals(SearchIndex.ZH) || field.equals(english)) {
+                    return field;
+                }
+                if (field.equals(SearchIndex.EN)) {
+                    return english;
+                }
+                throw new ParseException("no such field: " + field);
+            }
+
             @Override
             protected org.apache.lucene.search.Query getRegexpQuery(String field, String termStr)
                     throws ParseException {
@@ -324,10 +361,31 @@ public final class Searcher implements AutoCloseable {
             @Override
             protected org.apache.lucene.search.Query getFieldQuery(String field, String queryText, boolean quoted)
                     throws ParseException {
-                if (field != null && !field.equals(SearchIndex.ZH) && !field.equals(SearchIndex.EN)) {
-                    throw new ParseException("no such field: " + field);
-                }
-                return super.getFieldQuery(field, queryText, quoted);
+                return super.getFieldQuery(searched(field), queryText, quoted);
+            }
+
+            @Override
+            protected org.apache.lucene.search.Query getFieldQuery(String field, String queryText, int slop)
+                    throws ParseException {
+                return super.getFieldQuery(searched(field), queryText, slop);
+            }
+
+            @Override
+            protected org.apache.lucene.search.Query getPrefixQuery(String field, String termStr)
+                    throws ParseException {
+                return super.getPrefixQuery(searched(field), termStr);
+            }
+
+            @Override
+            protected org.apache.lucene.search.Query getWildcardQuery(String field, String termStr)
+                    throws ParseException {
+                return super.getWildcardQuery(searched(field), termStr);
+            }
+
+            @Override
+            protected org.apache.lucene.search.Query getFuzzyQuery(String field, String termStr, float similarity)
+                    throws ParseException {
+                return super.getFuzzyQuery(searched(field), termStr, similarity);
             }
         };
         p.setDefaultOperator(QueryParser.Operator.AND);

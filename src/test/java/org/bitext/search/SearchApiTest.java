@@ -152,6 +152,44 @@ class SearchApiTest {
         assertEquals(0, all("\"cadres suzhou\"").total());
     }
 
+    /** The Chinese sentences holding every Chinese word whose English counterparts hold every English word. */
+    static long pairs(List<String> chinese, Predicate<String> english) {
+        Map<String, S> byKey = new HashMap<>();
+        for (S s : sentences) {
+            byKey.put(s.article() + "#" + s.id(), s);
+        }
+        return sentences.stream().filter(s -> s.lang().equals("zh") && chinese.stream().allMatch(s.text()::contains))
+                .filter(s -> english.test(String.join(" ", s.counterparts().stream()
+                        .map(c -> byKey.get(s.article() + "#" + c).text()).toList()))).count();
+    }
+
+    /** A translator's query: a Chinese word and an English one find the pairs that translate one by the other. */
+    @Test
+    void wordsOfBothLanguagesFindTheSentencePairsThatHoldThem() throws Exception {
+        long expected = pairs(List.of("干部"), re("\\bcadres?\\b"));
+        assertTrue(expected > 0, "干部 / cadre: " + expected);
+        long fewer = pairs(List.of("干部"), re("\\bleading\\b"));
+        assertTrue(fewer > 0 && fewer < expected, "干部 / leading: " + fewer);
+        assertEquals(fewer, all("干部 leading").total());
+        for (String q : List.of("干部 cadre", "cadres 干部", "zh:干部 AND en:cadre", "干部 en:Cadres")) {
+            Searcher.Results r = all(q);
+            assertEquals(expected, r.total(), q);
+            assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Words of both languages")), q);
+            for (Searcher.Hit h : r.hits()) {
+                assertEquals("zh", h.lang());
+                assertTrue(h.text().contains("干部"), h.text());
+                assertTrue(h.highlighted().contains("<mark>"), h.highlighted());
+                assertTrue(h.counterparts().stream().anyMatch(c -> re("\\bcadres?\\b").test(c.text())), q);
+            }
+        }
+        assertEquals(pairs(List.of("领导干部"), re("\\bleading\\s+cadres?\\b")), all("领导干部 \"leading cadres\"").total());
+        assertEquals(pairs(List.of("苏州", "干部"), re("\\bsuzhou\\b")), all("苏州 干部 Suzhou").total());
+        assertEquals(0, all("干部 typhoon").total());
+        // one language: as before, no note, both sides' sentences
+        assertTrue(all("干部").notes().isEmpty());
+        assertEquals(count("en", re("\\bcadres?\\b")), all("cadre").total());
+    }
+
     @Test
     void hitsCarryTheirCounterpartsAndTheReadingView() throws Exception {
         Searcher.Results r = all("干部");
