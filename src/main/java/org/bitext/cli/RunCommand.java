@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
             + "later with `bitext index OUT`).")
     boolean noIndex;
 
-    @Option(names = "--timings", description = "Print the time spent in each stage at the end (for benchmarks).")
+    @Option(names = "--timings", description = "Print the time spent in each stage at the end (for benchmarks): wall "
+            + "time and the CPU time of the thread that ran it, per article, summed over the workers.")
     boolean timings;
 
     @Override

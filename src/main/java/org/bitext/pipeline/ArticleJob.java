@@ -146,7 +146,7 @@ public final class ArticleJob {
         Article article = null;
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try {
-            long t = System.nanoTime();
+            long t = timings.start();
             article = reader.read(in.display(), stem(in), bytes);
             warnings = article.warnings().stream().map(InputWarning::toString).toList();
             t = timings.add("read", t);
@@ -188,7 +188,7 @@ public final class ArticleJob {
         }
         List<Output> outputs = new ArrayList<>();
         try {
-            long t = System.nanoTime();
+            long t = timings.start();
             for (Map.Entry<Path, byte[]> f : files.entrySet()) {
                 AtomicFiles.write(f.getKey(), f.getValue());
                 outputs.add(new Output(out.relativize(f.getKey()).toString().replace('\\', '/'),
@@ -200,7 +200,7 @@ public final class ArticleJob {
         }
         {
             try {
-                long t = System.nanoTime();
+                long t = timings.start();
                 catalog.record(Records.of(article, in.display(), root, sha, outputs), Catalog.now(),
                         new Catalog.Made(settings, warnings, nav == null ? "" : nav.key()));
                 timings.add("catalog", t);
