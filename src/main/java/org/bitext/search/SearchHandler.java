@@ -227,8 +227,13 @@ public final class SearchHandler extends Handler.Abstract {
             m.put("title", Map.of("zh", h.titleZh(), "en", h.titleEn()));
             m.put("text", h.text());
             m.put("highlighted", h.highlighted());
-            m.put("counterparts", h.counterparts().stream().map(c -> Map.of("sentence", c.id(), "text", c.text()))
-                    .toList());
+            m.put("counterparts", h.counterparts().stream().map(c -> {
+                Map<String, Object> cp = new LinkedHashMap<>();
+                cp.put("sentence", c.id());
+                cp.put("text", c.text());
+                cp.put("highlighted", c.highlighted());
+                return cp;
+            }).toList());
             m.put("url", h.url());
             hits.add(m);
         }
@@ -366,7 +371,8 @@ public final class SearchHandler extends Handler.Abstract {
             b.append("<li class=\"none\">(no counterpart)</li>");
         }
         for (Searcher.Counterpart c : h.counterparts()) {
-            b.append("<li data-sentence=\"").append(esc(c.id())).append("\">").append(esc(c.text())).append("</li>");
+            // the highlighter's output: the sentence escaped, with <mark> around the query's words it holds
+            b.append("<li data-sentence=\"").append(esc(c.id())).append("\">").append(c.highlighted()).append("</li>");
         }
         b.append("</ul></li>\n");
     }

@@ -116,8 +116,13 @@ public final class Searcher implements AutoCloseable {
         }
     }
 
-    /** A counterpart sentence. */
-    public record Counterpart(String id, String text) {
+    /**
+     * A counterpart sentence.
+     *
+     * @param highlighted the text HTML-escaped; for a query in both languages, with {@code <mark>} around the words of
+     *                    the query it holds
+     */
+    public record Counterpart(String id, String text, String highlighted) {
     }
 
     /**
@@ -274,6 +279,12 @@ public final class Searcher implements AutoCloseable {
                 UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                         .withBreakIterator(WholeBreakIterator::new).withMaxLength(100_000).build();
+                // the translation of a hit, for a query in both languages: its English words marked, each term (or
+                // phrase) on its own, since the query as a whole (its Chinese words too) holds for the pair only
+                UnifiedHighlighter translation = pairs ? UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                        .withBreakIterator(WholeBreakIterator::new).withMaxLength(100_000).withWeightMatches(false)
+                        .build() : null;
                 Map<String, String[]> marked = highlighter.highlightFields(
                         new String[] {SearchIndex.ZH, SearchIndex.EN}, text, ids, new int[] {1, 1});
                 StoredFields stored = searcher.storedFields();
@@ -286,7 +297,11 @@ public final class Searcher implements AutoCloseable {
                     String[] cpTexts = d.getValues(SearchIndex.CP_TEXT);
                     List<Counterpart> cps = new ArrayList<>();
                     for (int c = 0; c < cpIds.length; c++) {
-                        cps.add(new Counterpart(cpIds[c], c < cpTexts.length ? cpTexts[c] : ""));
+                        String cpText = c < cpTexts.length ? cpTexts[c] : "";
+                        // a query in both languages also marks its English words in the translation
+                        Object cpMarked = pairs && field.equals(SearchIndex.ZH) && !cpText.isEmpty()
+                                ? translation.highlightWithoutSearcher(SearchIndex.CP_EN, text, cpText, 1) : null;
+                        cps.add(new Counterpart(cpIds[c], cpText, cpMarked instanceof String m ? m : escape(cpText)));
                     }
                     String href = d.get(SearchIndex.HREF);
                     String sid = d.get(SearchIndex.SID);

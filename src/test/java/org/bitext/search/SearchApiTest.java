@@ -180,13 +180,25 @@ class SearchApiTest {
                 assertTrue(h.text().contains("干部"), h.text());
                 assertTrue(h.highlighted().contains("<mark>"), h.highlighted());
                 assertTrue(h.counterparts().stream().anyMatch(c -> re("\\bcadres?\\b").test(c.text())), q);
+                // the translation's English words marked too, and only those (stemmed: cadre, cadres)
+                assertTrue(h.counterparts().stream().anyMatch(c -> c.highlighted().contains("<mark>")), q);
+                for (Searcher.Counterpart c : h.counterparts()) {
+                    java.util.regex.Matcher m = Pattern.compile("<mark>(.*?)</mark>").matcher(c.highlighted());
+                    while (m.find()) {
+                        assertTrue(m.group(1).matches("(?i)cadres?"), c.highlighted());
+                    }
+                    assertEquals(c.text(), c.highlighted().replaceAll("</?mark>", "").replace("&#39;", "'")
+                            .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+                }
             }
         }
         assertEquals(pairs(List.of("领导干部"), re("\\bleading\\s+cadres?\\b")), all("领导干部 \"leading cadres\"").total());
         assertEquals(pairs(List.of("苏州", "干部"), re("\\bsuzhou\\b")), all("苏州 干部 Suzhou").total());
         assertEquals(0, all("干部 typhoon").total());
-        // one language: as before, no note, both sides' sentences
+        // one language: as before, no note, both sides' sentences, nothing marked in the counterparts
         assertTrue(all("干部").notes().isEmpty());
+        assertTrue(all("干部").hits().stream().flatMap(h -> h.counterparts().stream())
+                .noneMatch(c -> c.highlighted().contains("<mark>")));
         assertEquals(count("en", re("\\bcadres?\\b")), all("cadre").total());
     }
 
