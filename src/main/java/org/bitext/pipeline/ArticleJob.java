@@ -2,6 +2,7 @@ package org.bitext.pipeline;
 
 import org.bitext.catalog.Catalog;
 import org.bitext.catalog.CatalogException;
+import org.bitext.catalog.Record;
 import org.bitext.catalog.Records;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
@@ -25,6 +27,7 @@ import org.bitext.read.InputWarning;
 import org.bitext.render.Format;
 import org.bitext.render.RenderException;
 import org.bitext.render.Renderer;
+import org.bitext.search.SearchIndex;
 import org.bitext.tei.TeiEncoder;
 import org.bitext.validate.Problem;
 import org.bitext.validate.TeiValidator;
@@ -45,6 +48,7 @@ public final class ArticleJob {
     private final String root;            // the input folder the command was given (for the catalog)
     private final boolean layout;         // run: OUT/tei, OUT/html…; convert: DIR/NAME.xml
     private final Timings timings = new Timings();
+    private SearchIndex index;            // run: each converted article is indexed from its tree; null: not
 
     /**
      * @param settings what besides the input shapes the outputs (a change makes every output out of date)
@@ -61,6 +65,16 @@ public final class ArticleJob {
         this.out = out;
         this.settings = settings;
         this.layout = renderer != null;
+    }
+
+    /**
+     * Indexes each article this job converts into {@code index}, from the TEI tree it has in memory (null: none). Not
+     * committed here: the pass after the batch ({@link SearchIndex#update(Path, int, java.util.function.Consumer)})
+     * finds them up to date and commits, and indexes from its TEI file an article whose indexing failed here.
+     */
+    ArticleJob indexingInto(SearchIndex index) {
+        this.index = index;
+        return this;
     }
 
     /** The folders of a run's outputs, by rendering. */
@@ -144,6 +158,7 @@ public final class ArticleJob {
         }
         List<String> warnings = List.of();
         Article article = null;
+        XdmNode tree = null;
         Map<Path, byte[]> files = new LinkedHashMap<>();
         try {
             long t = timings.start();
@@ -158,6 +173,7 @@ public final class ArticleJob {
                 // one tree per document, built from the encoder's events: validation and every rendering read it,
                 // and nothing is parsed
                 XdmNode doc = encoder.encodeTree(article, in.file().getFileName().toString(), teiFile.toUri().toString());
+                tree = doc;
                 t = timings.add("encode", t);
                 byte[] tei = encoder.serialize(doc);
                 files.put(teiFile, tei);
@@ -201,9 +217,17 @@ public final class ArticleJob {
         {
             try {
                 long t = timings.start();
-                catalog.record(Records.of(article, in.display(), root, sha, outputs), Catalog.now(),
-                        new Catalog.Made(settings, warnings, nav == null ? "" : nav.key()));
-                timings.add("catalog", t);
+                Record record = Records.of(article, in.display(), root, sha, outputs);
+                catalog.record(record, Catalog.now(), new Catalog.Made(settings, warnings, nav == null ? "" : nav.key()));
+                t = timings.add("catalog", t);
+                if (index != null && tree != null) {
+                    try {
+                        index.update(SearchIndex.of(record, tree));
+                    } catch (IOException | SaxonApiException | RuntimeException e) {
+                        // left to the pass after the batch, which indexes it from its TEI file or says why not
+                    }
+                    timings.add("search index", t);
+                }
             } catch (CatalogException e) {
                 return failed(in, sha, in.display() + ":0:0: error: " + e.getMessage());
             }

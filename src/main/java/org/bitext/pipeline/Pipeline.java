@@ -225,9 +225,10 @@ public final class Pipeline {
         Renderer renderer = Renderer.load(o.xslt(), RUN_FORMATS, true, o.params());
         try (Plan plan = Plan.byDate(List.of(in), o.extensions())) {
             AtomicFiles.removeStale(out);
-            try (Catalog catalog = open(out); ReportWriter report = new ReportWriter(tool(), settings)) {
+            try (Catalog catalog = open(out); ReportWriter report = new ReportWriter(tool(), settings);
+                 SearchIndex index = o.searchIndex() ? SearchIndex.open(out) : null) {
                 ArticleJob job = new ArticleJob(new ArticleReader(o.encoding()), TeiValidator.builtin(), renderer, out,
-                        settings, catalog, in.toString());
+                        settings, catalog, in.toString()).indexingInto(index);
                 Tally tally = new Tally(o.listener(), report);
                 Batch<Plan.Window> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
                 try (Interruption stop = new Interruption(batch)) {
@@ -239,10 +240,10 @@ public final class Pipeline {
                     job.timings().add("site (index pages, neighbours)", t);
                     t = System.nanoTime();
                     List<String> problems = new ArrayList<>();
-                    if (o.searchIndex()) {
-                        searchIndex(catalog, out, o.jobs(), problems);
+                    if (index != null) {
+                        searchIndex(catalog, index, out, o.jobs(), problems);
                     }
-                    job.timings().addWall("search index", t); // its own threads do the work
+                    job.timings().addWall("search index (catalog pass)", t); // its own threads do the work
                     tally.problems(problems);
                     t = job.timings().start();
                     report.write(out, changed);
@@ -276,11 +277,16 @@ public final class Pipeline {
     }
 
     /** Brings OUT/search/ up to date with the catalog; keeps the first lines of what it could not index. */
-    private static void searchIndex(Catalog catalog, Path out, int jobs, List<String> problems)
+    /**
+     * After the batch, which indexed each article it converted from the tree in memory: the index brought up to date
+     * with the catalog (deleted articles removed; unchanged ones indexed when they are not, as after a lost index;
+     * an article whose indexing failed in the batch indexed from its TEI file or reported), and committed.
+     */
+    private static void searchIndex(Catalog catalog, SearchIndex index, Path out, int jobs, List<String> problems)
             throws IOException {
         try {
             catalog.flush(); // the index reads the catalog through a connection of its own
-            SearchIndex.updateFrom(out, jobs, line -> {
+            index.update(out, jobs, line -> {
                 if (problems.size() < Summary.FIRST_FAILURES) {
                     problems.add(line);
                 }

@@ -340,9 +340,20 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static Counts updateFrom(Path out, int threads, Consumer<String> problems)
             throws IOException, CatalogException {
+        try (SearchIndex index = open(out)) {
+            return index.update(out, threads, problems);
+        }
+    }
+
+    /**
+     * As {@link #updateFrom(Path, int, Consumer)}, through this open index: what was {@link #update(Article) updated}
+     * through it before is seen, and left alone when its fingerprint is the catalog's. {@code run} indexes each
+     * article its workers convert, from the tree they have, and then calls this.
+     */
+    public Counts update(Path out, int threads, Consumer<String> problems) throws IOException, CatalogException {
+        SearchIndex index = this;
         Path root = out.toAbsolutePath().normalize();
-        try (Catalog catalog = Catalog.openExisting(out); SearchIndex index = open(out);
-             DirectoryReader before = DirectoryReader.open(index.writer)) {
+        try (Catalog catalog = Catalog.openExisting(out); DirectoryReader before = DirectoryReader.open(writer)) {
             // what was indexed before this update, asked article by article: memory does not grow with the archive
             IndexSearcher indexed = new IndexSearcher(before);
             int deleted = 0;
@@ -471,7 +482,18 @@ public final class SearchIndex implements AutoCloseable {
         if (!tei.startsWith(root)) {
             throw new IOException("the catalog names a TEI file outside the output folder");
         }
-        XdmNode doc = Xml.parse(tei);
+        return article(r, fingerprint, Xml.parse(tei));
+    }
+
+    /**
+     * An article as indexed, from its catalog record and its TEI tree in memory: what {@code run} has once it has
+     * recorded an article, so that the index needs no second parse of the TEI just written.
+     */
+    public static Article of(Record r, XdmNode doc) throws SaxonApiException {
+        return article(r, fingerprint(r), doc);
+    }
+
+    private static Article article(Record r, String fingerprint, XdmNode doc) throws SaxonApiException {
         XPathSelector s = COLUMN_PATH.load();
         s.setContextItem(doc);
         String column = s.evaluateSingle().getStringValue();

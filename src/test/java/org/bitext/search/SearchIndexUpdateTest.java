@@ -102,6 +102,41 @@ class SearchIndexUpdateTest {
         assertEquals(new SearchIndex.Counts(0, 0, 0, 1, 0, 0), SearchIndex.updateFrom(out), "nothing left to do");
     }
 
+    /**
+     * run indexes each article from the tree its worker has; the index is the one that bitext index makes from the
+     * TEI files: the same hits, texts, marks and counterparts for every query, and nothing left to do after it.
+     */
+    @Test
+    void runIndexesFromItsTreesWhatIndexMakesFromTheTeiFiles() throws Exception {
+        Path out = tmp.resolve("out");
+        Pipeline.run(Corpus.DIR, out, Pipeline.Options.defaults().withJobs(2, false, null));
+        Path rebuilt = tmp.resolve("rebuilt");
+        Files.createDirectories(rebuilt);
+        try (var files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path rel = out.relativize(f);
+                if (!rel.startsWith(SearchIndex.FOLDER)) {
+                    Files.createDirectories(rebuilt.resolve(rel).getParent());
+                    Files.copy(f, rebuilt.resolve(rel));
+                }
+            }
+        }
+        assertEquals(12, SearchIndex.updateFrom(rebuilt).added());
+        assertEquals(new SearchIndex.Counts(0, 0, 0, 12, 0, 0), SearchIndex.updateFrom(out), "nothing left to do");
+        try (Searcher a = Searcher.open(out); Searcher b = Searcher.open(rebuilt)) {
+            for (String q : new String[] {"干部", "cadre", "人民", "台风", "\"leading cadres\"", "干部 cadres", "the"}) {
+                Searcher.Results x = a.search(Searcher.Query.of(q).withResults(1, Searcher.MAX_SIZE));
+                Searcher.Results y = b.search(Searcher.Query.of(q).withResults(1, Searcher.MAX_SIZE));
+                assertEquals(y.total(), x.total(), q);
+                assertEquals(y.facets(), x.facets(), q);
+                // hits of equal score may come in another order from two indexes built in another order
+                java.util.Comparator<Searcher.Hit> order = java.util.Comparator.comparing(Searcher.Hit::article)
+                        .thenComparing(Searcher.Hit::sentence);
+                assertEquals(y.hits().stream().sorted(order).toList(), x.hits().stream().sorted(order).toList(), q);
+            }
+        }
+    }
+
     @Test
     void anUnreadableTeiIsReportedAndTheOthersAreIndexed() throws Exception {
         Path in = tmp.resolve("in");
