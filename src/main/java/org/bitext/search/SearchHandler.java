@@ -265,27 +265,49 @@ public final class SearchHandler extends Handler.Abstract {
 
     // ---------------------------------------------------------------------------------------------------- HTML
 
+    /** The site's style sheet (what every page of {@code html/} has inline), so that the search page looks like them. */
+    private static final String SITE_CSS = siteCss();
+
+    /** The search page's own rules, in the site's colours and type (its custom properties). */
     private static final String STYLE = """
-            body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; margin: 0 auto; max-width: 72rem; \
-            padding: 1rem; color: #1d1d1f; line-height: 1.5; }
-            form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-bottom: 1rem; }
-            form input[type=search] { flex: 1 1 24rem; font-size: 1.1rem; padding: .3rem; }
-            form label { font-size: .9rem; }
+            form { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: .6rem 0 0; }
+            form input { font: inherit; padding: .3rem .55rem; border: 1px solid var(--rule); border-radius: 3px; \
+            background: #fff; color: var(--ink); }
+            form input[type=search] { flex: 1 1 24rem; font-size: 1.1rem; }
+            form input[name=from], form input[name=to] { width: 8.5em; }
+            form input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+            form label { color: var(--muted); font-size: .78rem; letter-spacing: .05em; text-transform: uppercase; }
+            form button { font: inherit; padding: .3rem .9rem; border: 1px solid var(--accent); border-radius: 3px; \
+            background: var(--accent); color: #fff; cursor: pointer; }
             .layout { display: grid; grid-template-columns: 12rem 1fr; gap: 1.5rem; }
-            .facets h2 { font-size: 1rem; margin: .8rem 0 .2rem; }
-            .facets ul { list-style: none; margin: 0; padding: 0; font-size: .9rem; }
-            .facets .n { color: #666; }
+            .facets h2 { font-size: .78rem; color: var(--muted); letter-spacing: .05em; text-transform: uppercase; \
+            font-weight: normal; margin: .8rem 0 .2rem; }
+            .facets ul { list-style: none; margin: 0; padding: 0; font-size: .95rem; }
+            .facets .n { color: var(--muted); }
             .facets .on { font-weight: bold; }
-            .notes { background: #fff4d6; padding: .4rem .6rem; }
-            .hits { padding-left: 1.5rem; }
-            .hit { margin-bottom: 1rem; }
-            .hit .meta { font-size: .85rem; color: #555; }
-            .hit .match { margin: .2rem 0; }
-            .hit .counterparts { margin: 0; padding-left: 1rem; color: #333; border-left: 3px solid #9ab; \
-            list-style: none; }
-            mark { background: #ffe066; }
+            .notes { background: var(--hl-soft); border-left: 3px solid var(--low); padding: .4rem .8rem; margin: 0 0 1rem; }
+            .notes p { margin: .2rem 0; }
+            .count { color: var(--muted); }
+            .hits { padding-left: 1.8rem; margin-top: 0; }
+            .hit { margin-bottom: 1rem; padding: .6rem .9rem; background: var(--paper); border: 1px solid var(--rule); \
+            border-radius: 3px; }
+            .layout > div { min-width: 0; }
+            .hit .meta { display: block; margin: 0; padding: 0; border: 0; font-size: .85rem; color: var(--muted); \
+            overflow-wrap: anywhere; }
+            .hit .match { margin: .25rem 0; }
+            .hit .counterparts { margin: 0; padding-left: .9rem; border-left: 3px solid var(--rule-strong); list-style: none; }
+            mark { background: var(--hl); color: inherit; }
             nav.pages a, nav.pages strong { margin-right: .5rem; }
+            @media (max-width: 40rem) { .layout { grid-template-columns: 1fr; } }
             """;
+
+    private static String siteCss() {
+        try (java.io.InputStream in = SearchHandler.class.getResourceAsStream("/org/bitext/xslt/common/site.css")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return ""; // the page works without it, unstyled
+        }
+    }
 
     private byte[] page(Searcher.Query q, Searcher.Results r, List<String> notes, boolean failed) {
         StringBuilder b = new StringBuilder(8192);
@@ -293,8 +315,10 @@ public final class SearchHandler extends Handler.Abstract {
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(text.isEmpty() ? "" : esc(text) + " — ").append("Search — bitext</title>")
-                .append("<style>").append(STYLE).append("</style></head><body>\n")
-                .append("<p><a href=\"./\">Index of articles</a></p>\n<h1>Search</h1>\n")
+                .append("<style>").append(SITE_CSS).append(STYLE).append("</style></head><body><div class=\"page\">\n")
+                .append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol><li><a href=\"./\">Archive</a></li>")
+                .append("<li aria-current=\"page\">Search</li></ol></nav>\n")
+                .append("<div class=\"panel\"><h1>Search</h1>\n")
                 .append("<form method=\"get\" action=\"search\" role=\"search\">")
                 .append("<input type=\"search\" name=\"q\" id=\"q\" maxlength=\"").append(Searcher.MAX_QUERY)
                 .append("\" value=\"").append(esc(text)).append("\" placeholder=\"大跃进, &quot;people&#39;s commune&quot;\" ")
@@ -308,7 +332,7 @@ public final class SearchHandler extends Handler.Abstract {
             hidden(b, "page", q.page());
             hidden(b, "section", q.section());
         }
-        b.append("<button type=\"submit\">Search</button></form>\n");
+        b.append("<button type=\"submit\">Search</button></form></div>\n");
         if (!notes.isEmpty()) {
             b.append("<div class=\"notes\" role=\"status\">");
             for (String n : notes) {
@@ -333,7 +357,7 @@ public final class SearchHandler extends Handler.Abstract {
             b.append("<p>Type a word or a quoted phrase in Chinese or English: every sentence that holds it is shown "
                     + "beside its translation.</p>\n");
         }
-        b.append("</body></html>\n");
+        b.append("</div></body></html>\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
