@@ -37,15 +37,47 @@
     <xsl:call-template name="site-page">
       <xsl:with-param name="title" select="$index-title"/>
       <xsl:with-param name="crumbs" select="()"/>
+      <xsl:with-param name="css" as="xs:string" expand-text="no"><xsl:text>
+.site-search { display: flex; gap: .6rem; margin: 0 0 1.25rem; }
+.site-search[hidden] { display: none; }
+.site-search input { flex: 1 1 24rem; font: inherit; padding: .35rem .6rem; border: 1px solid var(--rule); border-radius: 3px;
+  background: #fff; color: var(--ink); }
+.site-search input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.site-search button { font: inherit; padding: .3rem .9rem; border: 1px solid var(--accent); border-radius: 3px;
+  background: var(--accent); color: #fff; cursor: pointer; }
+</xsl:text></xsl:with-param>
       <xsl:with-param name="count" select="xs:integer(sum($years/@count ! xs:integer(.)))"/>
       <xsl:with-param name="body">
+        <!-- the sentence search of `bitext serve`: hidden, and shown by the script only where the search answers
+             (a folder opened from the file system or put on a static web host has none) -->
+        <form class="site-search" id="bt-search" action="search" method="get" role="search" hidden="hidden">
+          <input type="search" name="q" maxlength="500" aria-label="Search the sentences, in Chinese or English"
+                 placeholder="Search the sentences: 大跃进, &quot;people's commune&quot;, 干部 cadres"/>
+          <button type="submit">Search</button>
+        </form>
         <xsl:call-template name="count-list">
           <xsl:with-param name="items" select="$years"/>
           <xsl:with-param name="label" select="'Years'"/>
         </xsl:call-template>
+        <script>
+          <xsl:value-of select="$search-script"/>
+        </script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- shows the archive page's search form when the site is served with its search (the API answers JSON) -->
+  <xsl:variable name="search-script" as="xs:string" expand-text="no"><xsl:text>
+(function () {
+  "use strict";
+  var form = document.getElementById("bt-search");
+  if (!form || !/^https?:$/.test(location.protocol) || typeof fetch !== "function") { return; }
+  fetch("api/search?q=", {headers: {"Accept": "application/json"}}).then(function (r) {
+    var type = r.headers.get("Content-Type") || "";
+    if (r.ok &amp;&amp; type.indexOf("application/json") === 0) { form.hidden = false; }
+  }).catch(function () { });
+}());
+</xsl:text></xsl:variable>
 
   <!-- html/years/YYYY/index.html -->
   <xsl:template name="year">
@@ -139,9 +171,11 @@
     <xsl:param name="count-note" as="xs:string" select="''"/>
     <xsl:param name="body" as="item()*"/>
     <xsl:param name="script" as="xs:boolean" select="false()"/>
+    <xsl:param name="css" as="xs:string" select="''"/>
     <html lang="{$ui-lang}">
       <xsl:call-template name="bt:html-head">
         <xsl:with-param name="title" select="if ($title = $index-title) then $title else $title || ' — ' || $index-title"/>
+        <xsl:with-param name="css" select="$css"/>
       </xsl:call-template>
       <body class="index-page">
         <div class="page">

@@ -102,6 +102,14 @@ class SiteBrowserTest {
         assertEquals(List.of("2 articles", "3 articles", "5 articles", "2 articles"), texts("ul.counts .n"));
         assertEquals("12 articles", driver.findElement(By.id("bt-total")).getText());
         assertEquals(List.of("Archive"), texts("nav.crumbs li"));
+        // the sentence search: offered where serve answers it, not from the file system
+        WebElement search = driver.findElement(By.id("bt-search"));
+        if (label.equals("file")) {
+            assertFalse(search.isDisplayed(), "no search box without serve");
+        } else {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> search.isDisplayed());
+        }
         relativeLinksOnly();
         shot(label + "-archive");
 

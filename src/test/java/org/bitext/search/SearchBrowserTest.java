@@ -185,6 +185,31 @@ class SearchBrowserTest {
         screenshot("search-followed");
     }
 
+    /** From the archive page, whose search box serve's search shows, a translator's query in both languages. */
+    @Test
+    void theArchivePageSearchesWordsOfBothLanguages() throws Exception {
+        driver.get(base + "/");
+        WebElement form = driver.findElement(By.id("bt-search"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> form.isDisplayed());
+        WebElement box = form.findElement(By.name("q"));
+        box.sendKeys("干部 cadres");
+        box.submit();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("total")).isEmpty());
+        Pattern cadre = Pattern.compile("\\bcadres?\\b", Pattern.CASE_INSENSITIVE);
+        long expected = sentences.entrySet().stream().filter(e -> e.getValue().lang().equals("zh")
+                && e.getValue().text().contains("干部") && e.getValue().counterparts().stream().anyMatch(c ->
+                cadre.matcher(sentences.get(e.getKey().substring(0, e.getKey().indexOf('#') + 1) + c).text()).find()))
+                .count();
+        assertTrue(expected > 0);
+        assertEquals(expected, total());
+        for (WebElement h : driver.findElements(By.cssSelector("li.hit"))) {
+            assertTrue(h.findElement(By.cssSelector(".match mark")).getText().equals("干部"), h.getText());
+            assertTrue(cadre.matcher(h.findElement(By.cssSelector(".counterparts mark")).getText()).matches(),
+                    h.getText());
+        }
+        screenshot("search-both-languages");
+    }
+
     @Test
     void anEnglishWordWithItsChineseCounterparts() throws Exception {
         Pattern cadre = Pattern.compile("\\bcadres?\\b", Pattern.CASE_INSENSITIVE);
