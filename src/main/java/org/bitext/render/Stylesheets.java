@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.bitext.xml.Xml;
 
@@ -44,10 +47,40 @@ public final class Stylesheets {
             }
             systemId = url.toExternalForm();
         }
+        XsltCompiler compiler = Xml.processor().newXsltCompiler();
+        // Saxon's own report would go to standard error: each error is kept, located, for the one message below
+        List<String> errors = new ArrayList<>();
+        compiler.setErrorReporter(e -> {
+            if (!e.isWarning() && errors.size() < 5) {
+                errors.add(located(e));
+            }
+        });
         try {
-            return Xml.processor().newXsltCompiler().compile(new StreamSource(systemId));
+            return compiler.compile(new StreamSource(systemId));
         } catch (SaxonApiException e) {
-            throw new IOException("the stylesheet " + name + " does not compile: " + e.getMessage(), e);
+            throw new IOException("the stylesheet " + name + " does not compile: "
+                    + (errors.isEmpty() ? e.getMessage() : String.join("; ", errors))
+                    + (folder == null ? "" : ". Correct it in " + folder + ", or leave out --xslt for the built-in "
+                    + "stylesheets."), e);
         }
+    }
+
+    /** An error of a stylesheet as {@code FILE:LINE:COLUMN: CODE message}, the file as a path when it is one. */
+    private static String located(net.sf.saxon.s9api.XmlProcessingError e) {
+        net.sf.saxon.s9api.Location at = e.getLocation();
+        while (at instanceof net.sf.saxon.expr.parser.XPathParser.NestedLocation n) {
+            at = n.getContainingLocation(); // an XPath expression's own position: its attribute's is the useful one
+        }
+        String file = at == null || at.getSystemId() == null ? "" : at.getSystemId();
+        if (file.startsWith("file:")) {
+            try {
+                file = Path.of(java.net.URI.create(file)).toString();
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException ignored) {
+                // keep the URI
+            }
+        }
+        String code = e.getErrorCode() == null ? "" : e.getErrorCode().getLocalName() + " ";
+        return (file.isEmpty() ? "" : file + ":" + Math.max(0, at.getLineNumber()) + ":"
+                + Math.max(0, at.getColumnNumber()) + ": ") + code + e.getMessage().replaceAll("\\s+", " ");
     }
 }

@@ -57,6 +57,43 @@ public class CliTest {
         assertEquals("", Files.readString(log));
     }
 
+    /**
+     * A stylesheet of a --xslt folder that does not compile: one line, from a real JVM, naming the file, line and
+     * column of the mistake and what to do; nothing of Saxon's own report on the terminal.
+     */
+    @Test
+    void aStylesheetThatDoesNotCompileIsOneLocatedError() throws Exception {
+        Path folder = tmp.resolve("my-xslt");
+        try (Stream<Path> s = Files.walk(Path.of("xslt"))) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Path to = folder.resolve(Path.of("xslt").relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        Path html = folder.resolve("html.xsl");
+        Files.writeString(html, Files.readString(html).replaceFirst("<xsl:template match=\"/\">",
+                "<xsl:template match=\"/\"><xsl:value-of select=\"1 +\"/>"));
+        Path tei = tmp.resolve("one.xml");
+        Files.write(tei, org.bitext.pipeline.Pipeline.tei(Corpus.articles().get(0)));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "render", "--xslt", folder.toString(), "--format", "html", tei.toString(), "-o",
+                tmp.resolve("out").toString());
+        pb.redirectErrorStream(true);
+        Path log = tmp.resolve("log.txt");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(1, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).matches("bitext: error: the stylesheet html\\.xsl does not compile: "
+                + java.util.regex.Pattern.quote(html.toString()) + ":\\d+:\\d+: XPST0003 .*Correct it in "
+                + java.util.regex.Pattern.quote(folder.toString())
+                + ", or leave out --xslt for the built-in stylesheets\\."), lines.get(0));
+    }
+
     @Test
     void runWritesEveryOutputForTheCorpusAndIsDeterministic() throws Exception {
         Path out1 = tmp.resolve("out1");
