@@ -41,6 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--schxslt runs bitext's own Schematron; a schema given with --schema is checked by RELAX NG only");
         }
+        Pipeline.warmUp(); // while the schema loads
         TeiValidator validator = schema != null ? TeiValidator.relaxNg(schema)
                 : schxslt ? TeiValidator.builtinReference() : TeiValidator.builtin();
         Pipeline.Summary s = Pipeline.validate(inputs, validator, Pipeline.Options.defaults().withJobs(common.jobs,

@@ -300,6 +300,14 @@ public final class Pipeline {
         return "bitext " + Bitext.version();
     }
 
+    /**
+     * Starts loading, in the background, what every batch needs first (SQLite's native library, for the list of
+     * inputs), so that it overlaps the caller's own start-up, such as making a {@link TeiValidator}. Optional.
+     */
+    public static void warmUp() {
+        Plan.warmUp();
+    }
+
     /** Validates TEI files and folder trees of {@code *.xml}; a null schema: bitext's RELAX NG and Schematron. */
     public static Summary validate(List<Path> in, Path relaxNg, Options o) throws IOException {
         return validate(in, relaxNg == null ? TeiValidator.builtin() : TeiValidator.relaxNg(relaxNg), o);

@@ -53,6 +53,27 @@ public final class Plan implements AutoCloseable {
         this.size = size;
     }
 
+    /**
+     * Starts loading SQLite's native library in the background (the driver unpacks it and runs a platform check,
+     * about 0.2 s), so that it is ready when the first plan is made: a command calls this before its other start-up
+     * work (loading the schema, compiling the stylesheets). Optional; calling it again does nothing.
+     */
+    public static void warmUp() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    org.sqlite.SQLiteJDBCLoader.initialize();
+                } catch (Exception | LinkageError e) {
+                    // the first plan will load it, and report what goes wrong
+                }
+            }, "bitext-sqlite-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The inputs in path order. */
     public static Plan byPath(List<Path> paths, List<String> extensions) throws IOException {
         return of(paths, extensions, in -> "");
