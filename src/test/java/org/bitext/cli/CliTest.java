@@ -43,18 +43,23 @@ public class CliTest {
      * What a user sees on the terminal, from a real JVM: a quiet run over the corpus prints nothing at all (no warning
      * of Saxon's about the generated Schematron stylesheet, no logging of a library).
      */
+    /** Runs bitext in a fresh JVM, as from a terminal; returns its exit code and all it printed (both streams). */
+    private Result freshJvm(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(tmp, "terminal-", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        return new Result(p.exitValue(), Files.readString(log), "");
+    }
+
     @Test
     void aQuietRunPrintsNothingFromAFreshJvm() throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", Corpus.DIR.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
-        pb.redirectErrorStream(true);
-        Path log = tmp.resolve("log.txt");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
-        assertEquals("", Files.readString(log));
+        Result r = freshJvm("run", Corpus.DIR.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(0, r.code());
+        assertEquals("", r.out());
     }
 
     /**
@@ -76,17 +81,10 @@ public class CliTest {
                 "<xsl:template match=\"/\"><xsl:value-of select=\"1 +\"/>"));
         Path tei = tmp.resolve("one.xml");
         Files.write(tei, org.bitext.pipeline.Pipeline.tei(Corpus.articles().get(0)));
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "render", "--xslt", folder.toString(), "--format", "html", tei.toString(), "-o",
+        Result r = freshJvm("render", "--xslt", folder.toString(), "--format", "html", tei.toString(), "-o",
                 tmp.resolve("out").toString());
-        pb.redirectErrorStream(true);
-        Path log = tmp.resolve("log.txt");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue());
-        List<String> lines = Files.readAllLines(log);
+        assertEquals(2, r.code());
+        List<String> lines = r.out().lines().toList();
         assertEquals(1, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("bitext: error: the stylesheet html\\.xsl does not compile: "
                 + java.util.regex.Pattern.quote(html.toString()) + ":\\d+:\\d+: XPST0003 .*Correct it in "
