@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bitext.pipeline.Pipeline;
+import org.bitext.pipeline.Plan;
 import org.bitext.pipeline.Report;
 import org.bitext.validate.TeiValidator;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--schxslt runs bitext's own Schematron; a schema given with --schema is checked by RELAX NG only");
         }
-        Pipeline.warmUp(); // while the schema loads
+        Plan.warmUp(); // SQLite for the list of inputs, while the schema loads
         TeiValidator validator = schema != null ? TeiValidator.relaxNg(schema)
                 : schxslt ? TeiValidator.builtinReference() : TeiValidator.builtin();
         Pipeline.Summary s = Pipeline.validate(inputs, validator, Pipeline.Options.defaults().withJobs(common.jobs,

@@ -151,8 +151,9 @@ public final class ArticleJob {
     }
 
     private Result convert(Inputs.Input in, byte[] bytes, String sha, Nav nav) {
-        if (layout && Site.reserved(htmlPath(in))) {
-            return failed(in, sha, in.display() + ":0:0: error: its reading view would be " + htmlPath(in)
+        String html = layout ? htmlPath(in) : "";
+        if (layout && Site.reserved(html)) {
+            return failed(in, sha, in.display() + ":0:0: error: its reading view would be " + html
                     + ", where the site's own pages are (html/index.html, html/" + Site.YEARS + "/). Rename the input "
                     + "file or folder (for example " + Site.YEARS + " to " + Site.YEARS + "-1) and run again.");
         }

@@ -276,9 +276,9 @@ public final class Pipeline {
         }
     }
 
-    /** Brings OUT/search/ up to date with the catalog; keeps the first lines of what it could not index. */
     /**
-     * After the batch, which indexed each article it converted from the tree in memory: the index brought up to date
+     * Brings OUT/search/ up to date with the catalog, keeping the first lines of what it could not index. After the
+     * batch, which indexed each article it converted from the tree in memory: the index brought up to date
      * with the catalog (deleted articles removed; unchanged ones indexed when they are not, as after a lost index;
      * an article whose indexing failed in the batch indexed from its TEI file or reported), and committed.
      */
@@ -298,14 +298,6 @@ public final class Pipeline {
 
     private static String tool() {
         return "bitext " + Bitext.version();
-    }
-
-    /**
-     * Starts loading, in the background, what every batch needs first (SQLite's native library, for the list of
-     * inputs), so that it overlaps the caller's own start-up, such as making a {@link TeiValidator}. Optional.
-     */
-    public static void warmUp() {
-        Plan.warmUp();
     }
 
     /** Validates TEI files and folder trees of {@code *.xml}; a null schema: bitext's RELAX NG and Schematron. */

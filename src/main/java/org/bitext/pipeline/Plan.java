@@ -53,6 +53,9 @@ public final class Plan implements AutoCloseable {
         this.size = size;
     }
 
+    /** Whether {@link #warmUp} has started. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Starts loading SQLite's native library in the background (the driver unpacks it and runs a platform check,
      * about 0.2 s), so that it is ready when the first plan is made: a command calls this before its other start-up
@@ -71,8 +74,6 @@ public final class Plan implements AutoCloseable {
             t.start();
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The inputs in path order. */
     public static Plan byPath(List<Path> paths, List<String> extensions) throws IOException {

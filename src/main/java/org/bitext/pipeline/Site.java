@@ -209,7 +209,6 @@ final class Site {
         return r.date().length() >= 7 ? r.date().substring(0, 7) : "0000-00";
     }
 
-    /** A year or month as a file name: digits only (a date the reader made is always digits). */
     /**
      * Whether a reading view at this path (relative to the output folder, with {@code /}) would be one of the site's
      * own pages: {@code html/index.html}, or anything under {@code html/years/}. An input at {@code IN/index.txt} or
@@ -224,6 +223,7 @@ final class Site {
     private static final java.util.regex.Pattern PAGE = java.util.regex.Pattern.compile(
             "[0-9_]+/(index|[0-9_]+(-[0-9]+)?)\\.html");
 
+    /** A year or month as a file name: digits only (a date the reader made is always digits). */
     private static String safe(String s) {
         return s.replaceAll("[^0-9]", "_");
     }

@@ -351,7 +351,6 @@ public final class SearchIndex implements AutoCloseable {
      * article its workers convert, from the tree they have, and then calls this.
      */
     public Counts update(Path out, int threads, Consumer<String> problems) throws IOException, CatalogException {
-        SearchIndex index = this;
         Path root = out.toAbsolutePath().normalize();
         try (Catalog catalog = Catalog.openExisting(out); DirectoryReader before = DirectoryReader.open(writer)) {
             // what was indexed before this update, asked article by article: memory does not grow with the archive
@@ -382,7 +381,7 @@ public final class SearchIndex implements AutoCloseable {
                     for (Record r : records) {
                         if (r.deleted() || r.tei().isEmpty()) {
                             if (fingerprint(indexed, r.id()) != null) {
-                                index.delete(r.id());
+                                delete(r.id());
                                 deleted++;
                             }
                             continue;
@@ -397,7 +396,7 @@ public final class SearchIndex implements AutoCloseable {
                         work.add(pool.submit(() -> {
                             try {
                                 Article a = read(root, r, fp);
-                                index.update(a);
+                                update(a);
                                 return a;
                             } catch (IOException | SaxonApiException | RuntimeException e) {
                                 return r.tei().get() + ": error: cannot index " + r.id() + ": "
@@ -430,7 +429,7 @@ public final class SearchIndex implements AutoCloseable {
                         }
                     }
                     if (sinceCommit >= COMMIT_EVERY) {
-                        index.commit();
+                        commit();
                         sinceCommit = 0;
                     }
                 }
@@ -453,10 +452,10 @@ public final class SearchIndex implements AutoCloseable {
                 throw failure[0];
             }
             for (String id : gone) {
-                index.delete(id);
+                delete(id);
                 deleted++;
             }
-            index.commit();
+            commit();
             return new Counts(added, changed, deleted, unchanged, failed, sentences);
         }
     }

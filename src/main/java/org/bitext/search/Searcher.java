@@ -276,15 +276,12 @@ public final class Searcher implements AutoCloseable {
                 for (int k = start; k < end; k++) {
                     ids[k - start] = docs[k].doc;
                 }
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                        .withBreakIterator(WholeBreakIterator::new).withMaxLength(100_000).build();
+                UnifiedHighlighter highlighter = marking(UnifiedHighlighter.builder(searcher, analyzer)).build();
                 // the translation of a hit, for a query in both languages: its English words marked, each term (or
                 // phrase) on its own, since the query as a whole (its Chinese words too) holds for the pair only
-                UnifiedHighlighter translation = pairs ? UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                        .withBreakIterator(WholeBreakIterator::new).withMaxLength(100_000).withWeightMatches(false)
-                        .build() : null;
+                UnifiedHighlighter translation = pairs
+                        ? marking(UnifiedHighlighter.builderWithoutSearcher(analyzer)).withWeightMatches(false).build()
+                        : null;
                 Map<String, String[]> marked = highlighter.highlightFields(
                         new String[] {SearchIndex.ZH, SearchIndex.EN}, text, ids, new int[] {1, 1});
                 StoredFields stored = searcher.storedFields();
@@ -316,6 +313,12 @@ public final class Searcher implements AutoCloseable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** How matches are marked: the whole sentence, HTML-escaped, {@code <mark>} around each match. */
+    private static UnifiedHighlighter.Builder marking(UnifiedHighlighter.Builder b) {
+        return b.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withBreakIterator(WholeBreakIterator::new).withMaxLength(100_000);
     }
 
     private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
