@@ -7,17 +7,21 @@ import picocli.CommandLine.Command;
 /** The {@code bitext} command: subcommands for each stage and one that runs them all. */
 @Command(name = "bitext", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Bilingual newspaper articles to aligned TEI P5, validated and rendered.%n",
-        subcommands = {ConvertCommand.class, ValidateCommand.class, RenderCommand.class, RunCommand.class,
-                ExportCommand.class, VerifyCommand.class, ServeCommand.class, IndexCommand.class, AlignReportCommand.class,
-                AlignEvalCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:some input was refused or some document is invalid",
                 "2:usage error, or a file or folder could not be read or written"})
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(ConvertCommand.class,
+            ValidateCommand.class, RenderCommand.class, RunCommand.class, ExportCommand.class, VerifyCommand.class,
+            ServeCommand.class, IndexCommand.class, AlignReportCommand.class, AlignEvalCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        org.bitext.batch.Jit.allow(); // this process is bitext's: a batch may choose the JIT (not so for execute)
         System.exit(execute(args));
     }
 
@@ -29,6 +33,14 @@ public final class Main implements Runnable {
     /** Runs the command line with the given output and error streams and returns the exit code. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli reads the annotations of every subcommand it is given, a tenth of a second at start: when the first
+        // argument names a command, that command alone is enough
+        String first = args.length > 0 ? args[0] : "";
+        java.util.List<Class<?>> named = COMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
+        for (Class<?> c : named.isEmpty() || first.equals("help") ? COMMANDS : named) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Failures());

@@ -52,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
         catalogOption.report(s.deleted(), input.toString(), spec.commandLine().getOut(), common.quiet);
         if (timings) {
             s.timings().print(spec.commandLine().getErr(), (int) s.total());
+            String jit = org.bitext.batch.Jit.chosen();
+            if (jit != null) {
+                spec.commandLine().getErr().println("JIT: " + jit);
+            }
         }
         return Report.finish(s, "converted, validated and rendered", spec.commandLine().getOut(),
                 spec.commandLine().getErr(), common.quiet);

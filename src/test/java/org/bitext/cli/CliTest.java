@@ -21,7 +21,6 @@ public class CliTest {
     Path tmp;
 
     /** Exit code, standard output and standard error of one command. */
-    /** What a command printed and returned. */
     public record Result(int code, String out, String err) {
     }
 
@@ -39,15 +38,17 @@ public class CliTest {
         }
     }
 
-    /**
-     * What a user sees on the terminal, from a real JVM: a quiet run over the corpus prints nothing at all (no warning
-     * of Saxon's about the generated Schematron stylesheet, no logging of a library).
-     */
     /** Runs bitext in a fresh JVM, as from a terminal; returns its exit code and all it printed (both streams). */
     private Result freshJvm(String... args) throws Exception {
+        return freshJvm(List.of(), args);
+    }
+
+    /** As {@link #freshJvm(String...)}, with options for the JVM. */
+    private Result freshJvm(List<String> jvm, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(tmp, "terminal-", ".txt");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -55,11 +56,56 @@ public class CliTest {
         return new Result(p.exitValue(), Files.readString(log), "");
     }
 
+    /**
+     * What a user sees on the terminal, from a real JVM: a quiet run over the corpus prints nothing at all (no warning
+     * of Saxon's about the generated Schematron stylesheet, no logging of a library).
+     */
     @Test
     void aQuietRunPrintsNothingFromAFreshJvm() throws Exception {
         Result r = freshJvm("run", Corpus.DIR.toString(), "-o", tmp.resolve("out").toString(), "--quiet");
         assertEquals(0, r.code());
         assertEquals("", r.out());
+    }
+
+    /**
+     * A short batch with a worker on every core runs on C1 alone: the process bitext's main owns adds HotSpot's
+     * directive, and HotSpot then refuses C2 every method (its own log says so). The same run told to keep C2, or
+     * with fewer workers than cores, compiles with C2 as usual.
+     */
+    @Test
+    void aShortBatchOnEveryCoreRunsOnC1Alone() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<String> log = List.of("-XX:+PrintCompilation");
+        Result c1 = freshJvm(log, "run", Corpus.DIR.toString(), "-o", tmp.resolve("c1").toString(), "--quiet",
+                "--timings", "--jobs", String.valueOf(cores));
+        assertEquals(0, c1.code(), c1.out());
+        assertTrue(c1.out().contains("JIT: C1 alone (12 inputs, " + cores + " worker" + (cores == 1 ? "" : "s")
+                + " on " + cores + " core"), c1.out().lines().filter(l -> l.startsWith("JIT")).toList().toString());
+        assertTrue(c1.out().contains("made not compilable on level 4"), "HotSpot refused no method C2");
+        // PrintCompilation's lines: time, compile id, flags, tier (4: C2), method
+        java.util.regex.Pattern byC2 = java.util.regex.Pattern.compile("^\\s*\\d+\\s+\\d+\\s+[%sbn! ]*4\\s+org\\.bitext\\.");
+        assertFalse(c1.out().lines().anyMatch(l -> byC2.matcher(l).find()), "a method of bitext compiled by C2");
+
+        Result c2 = freshJvm(List.of("-Dbitext.jit=c2"), "run", Corpus.DIR.toString(), "-o",
+                tmp.resolve("c2").toString(), "--quiet", "--timings", "--jobs", String.valueOf(cores));
+        assertEquals(0, c2.code(), c2.out());
+        assertTrue(c2.out().contains("JIT: C1 and C2 (-Dbitext.jit=c2)"), c2.out());
+        if (cores > 1) {
+            Result fewer = freshJvm(log, "run", Corpus.DIR.toString(), "-o", tmp.resolve("fewer").toString(),
+                    "--quiet", "--timings", "--jobs", "1");
+            assertTrue(fewer.out().contains("JIT: C1 and C2 (12 inputs, 1 worker on " + cores + " cores)"),
+                    fewer.out());
+            assertFalse(fewer.out().contains("made not compilable on level 4"));
+        }
+    }
+
+    /** A program that calls bitext's Java API keeps its JVM as it is: nothing is chosen for it. */
+    @Test
+    void anEmbeddedBatchLeavesTheJitAlone() {
+        Result r = bitext("run", Corpus.DIR.toString(), "-o", tmp.resolve("out").toString(), "--quiet", "--timings");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("JIT:"), r.err());
+        assertEquals(null, org.bitext.batch.Jit.chosen());
     }
 
     /**
