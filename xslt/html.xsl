@@ -81,8 +81,9 @@
     </html>
   </xsl:template>
 
-  <!-- in run's site ($nav-root given): breadcrumbs archive › year › month › this article, and
-       the previous and next article by date. Context: the TEI element -->
+  <!-- in run's site ($nav-root given): breadcrumbs archive › year › month › this article, the
+       search form (shown where serve answers it), and the previous and next article by date.
+       Context: the TEI element -->
   <xsl:template name="site-nav">
     <xsl:param name="title" as="xs:string"/>
     <xsl:if test="$nav-root != ''">
@@ -98,6 +99,9 @@
           </xsl:if>
         </xsl:with-param>
         <xsl:with-param name="here" select="$title"/>
+      </xsl:call-template>
+      <xsl:call-template name="bt:search-form">
+        <xsl:with-param name="root" select="$nav-root"/>
       </xsl:call-template>
       <xsl:call-template name="prev-next"/>
     </xsl:if>

@@ -10,7 +10,8 @@
     holds), a page of a month's articles ($site-year, $site-month, $site-page, $site-pages,
     $site-count; $site-data: rows/article[@date, @page, @section, @title-zh, @title-en, @href]).
   Every page has breadcrumbs (archive › year › month) and relative links only, so the folder
-  works from the file system, from a web server and copied anywhere.
+  works from the file system, from a web server and copied anywhere; and the sentence search's
+  form, shown by a small script only where `bitext serve` answers it.
 
   On a month page, a small inline script (no external resources) makes the table sortable (the
   column headers become buttons; aria-sort tells the order; dates, page numbers and titles each
@@ -37,47 +38,18 @@
     <xsl:call-template name="site-page">
       <xsl:with-param name="title" select="$index-title"/>
       <xsl:with-param name="crumbs" select="()"/>
-      <xsl:with-param name="css" as="xs:string" expand-text="no"><xsl:text>
-.site-search { display: flex; gap: .6rem; margin: 0 0 1.25rem; }
-.site-search[hidden] { display: none; }
-.site-search input { flex: 1 1 24rem; font: inherit; padding: .35rem .6rem; border: 1px solid var(--rule); border-radius: 3px;
-  background: #fff; color: var(--ink); }
-.site-search input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
-.site-search button { font: inherit; padding: .3rem .9rem; border: 1px solid var(--accent); border-radius: 3px;
-  background: var(--accent); color: #fff; cursor: pointer; }
-</xsl:text></xsl:with-param>
       <xsl:with-param name="count" select="xs:integer(sum($years/@count ! xs:integer(.)))"/>
       <xsl:with-param name="body">
-        <!-- the sentence search of `bitext serve`: hidden, and shown by the script only where the search answers
-             (a folder opened from the file system or put on a static web host has none) -->
-        <form class="site-search" id="bt-search" action="search" method="get" role="search" hidden="hidden">
-          <input type="search" name="q" maxlength="500" aria-label="Search the sentences, in Chinese or English"
-                 placeholder="Search the sentences: 大跃进, &quot;people's commune&quot;, 干部 cadres"/>
-          <button type="submit">Search</button>
-        </form>
+        <xsl:call-template name="bt:search-form">
+          <xsl:with-param name="root" select="''"/>
+        </xsl:call-template>
         <xsl:call-template name="count-list">
           <xsl:with-param name="items" select="$years"/>
           <xsl:with-param name="label" select="'Years'"/>
         </xsl:call-template>
-        <script>
-          <xsl:value-of select="$search-script"/>
-        </script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- shows the archive page's search form when the site is served with its search (the API answers JSON) -->
-  <xsl:variable name="search-script" as="xs:string" expand-text="no"><xsl:text>
-(function () {
-  "use strict";
-  var form = document.getElementById("bt-search");
-  if (!form || !/^https?:$/.test(location.protocol) || typeof fetch !== "function") { return; }
-  fetch("api/search?q=", {headers: {"Accept": "application/json"}}).then(function (r) {
-    var type = r.headers.get("Content-Type") || "";
-    if (r.ok &amp;&amp; type.indexOf("application/json") === 0) { form.hidden = false; }
-  }).catch(function () { });
-}());
-</xsl:text></xsl:variable>
 
   <!-- html/years/YYYY/index.html -->
   <xsl:template name="year">
@@ -89,6 +61,9 @@
       </xsl:with-param>
       <xsl:with-param name="count" select="xs:integer(sum($months/@count ! xs:integer(.)))"/>
       <xsl:with-param name="body">
+        <xsl:call-template name="bt:search-form">
+          <xsl:with-param name="root" select="'../../'"/>
+        </xsl:call-template>
         <xsl:call-template name="count-list">
           <xsl:with-param name="items" select="$months"/>
           <xsl:with-param name="label" select="'Months of ' || $site-year"/>
@@ -111,6 +86,9 @@
       <xsl:with-param name="count-note" select="if ($site-pages gt 1)
           then 'this page: ' || $first || '–' || ($first + count($rows) - 1) else ''"/>
       <xsl:with-param name="body">
+        <xsl:call-template name="bt:search-form">
+          <xsl:with-param name="root" select="'../../'"/>
+        </xsl:call-template>
         <xsl:call-template name="pager"/>
         <div class="filter" id="bt-filter-box" hidden="hidden">
           <label for="bt-filter">Filter</label>

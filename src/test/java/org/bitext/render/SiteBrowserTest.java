@@ -102,14 +102,7 @@ class SiteBrowserTest {
         assertEquals(List.of("2 articles", "3 articles", "5 articles", "2 articles"), texts("ul.counts .n"));
         assertEquals("12 articles", driver.findElement(By.id("bt-total")).getText());
         assertEquals(List.of("Archive"), texts("nav.crumbs li"));
-        // the sentence search: offered where serve answers it, not from the file system
-        WebElement search = driver.findElement(By.id("bt-search"));
-        if (label.equals("file")) {
-            assertFalse(search.isDisplayed(), "no search box without serve");
-        } else {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> search.isDisplayed());
-        }
+        searchOffered(label);
         relativeLinksOnly();
         shot(label + "-archive");
 
@@ -117,6 +110,7 @@ class SiteBrowserTest {
         assertTrue(driver.getCurrentUrl().endsWith("years/1960/index.html"), driver.getCurrentUrl());
         assertEquals(List.of("Archive", "1960"), texts("nav.crumbs li"));
         assertEquals(List.of("June 1960"), texts("ul.counts a"));
+        searchOffered(label);
         relativeLinksOnly();
 
         driver.findElement(By.linkText("June 1960")).click();
@@ -125,6 +119,7 @@ class SiteBrowserTest {
         assertEquals(5, driver.findElements(By.cssSelector("table.index tbody tr")).size());
         assertEquals(List.of("1960-06-01", "1960-06-01", "1960-06-05", "1960-06-06", "1960-06-14"),
                 texts("table.index tbody td.date"));
+        searchOffered(label);
         relativeLinksOnly();
         shot(label + "-month");
 
@@ -139,6 +134,7 @@ class SiteBrowserTest {
                 driver.getCurrentUrl());
         assertEquals(List.of("Archive", "1960", "June 1960", "台风警报"), texts("nav.crumbs li"));
         assertEquals("台风警报", driver.findElement(By.cssSelector("header.panel h1")).getText());
+        searchOffered(label);
         relativeLinksOnly();
         shot(label + "-article");
 
@@ -171,6 +167,24 @@ class SiteBrowserTest {
         assertTrue(driver.getCurrentUrl().endsWith("years/1967/08.html"), driver.getCurrentUrl());
         driver.findElement(By.linkText("Archive")).click();
         assertEquals(URI.create(start).getPath(), URI.create(driver.getCurrentUrl()).getPath());
+    }
+
+    /**
+     * The page's sentence search: offered where serve answers it, not from the file system; its form goes to serve's
+     * search page, relative to the page.
+     */
+    private static void searchOffered(String label) {
+        WebElement search = driver.findElement(By.id("bt-search"));
+        if (label.equals("file")) {
+            assertFalse(search.isDisplayed(), "no search box without serve");
+        } else {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> search.isDisplayed());
+            assertEquals(URI.create(driver.getCurrentUrl()).resolve("/search").toString(),
+                    search.getDomProperty("action"));
+        }
+        String action = search.getDomAttribute("action");
+        assertFalse(action.startsWith("/") || action.contains("://"), "not a relative link: " + action);
     }
 
     /** Every link of the page is relative: the folder works wherever it is put. */
