@@ -13,10 +13,10 @@ import javax.management.ObjectName;
  * but compiling it takes a core for many seconds: tens of seconds of compiler time for {@code run}. When every core
  * has a worker, that time is taken from the workers, and a batch that is too short to win it back is slower than with
  * C1 alone (figures with {@link Work}). With fewer workers than cores, C2 has a core of its own. The JVM's options
- * cannot say this from inside a jar ({@code java -jar} takes none from the manifest), so the batch asks for it once it
- * knows its size: a HotSpot compiler directive (the one {@code jcmd PID Compiler.directives_add} adds, here through
- * the JVM's diagnostic-command bean) that excludes every method from C2; HotSpot then compiles each hot method with C1
- * alone. A directive cannot be taken back for methods it has touched, so the choice is made once per process.
+ * cannot say this from inside a jar ({@code java -jar} takes none from the manifest), so the command asks for it
+ * first thing, once it has counted its inputs (no further than the size that decides): a HotSpot compiler directive
+ * (the one {@code jcmd PID Compiler.directives_add} adds, here through the JVM's diagnostic-command bean) that
+ * excludes every method from C2; HotSpot then compiles each hot method with C1 alone. A directive cannot be taken back for methods it has touched, so the choice is made once per process.
  *
  * <p>Only {@link #allow() allowed} by {@code bitext}'s {@code main}: a program that calls bitext's Java API, or a
  * test, keeps its JVM as it is. The system property {@code bitext.jit} ({@code auto}, the default; {@code c1}: always
@@ -75,9 +75,11 @@ public final class Jit {
     }
 
     /**
-     * Chooses the JIT for a batch about to start, when this process allows it and nothing was chosen yet; returns
-     * what this process runs with ({@code "C1 alone"} or {@code "C1 and C2"}), or {@code null} when it was not
-     * bitext's to choose.
+     * Chooses the JIT for a batch about to start (as early as can be: the code it runs is compiled from its first
+     * moments), when this process allows it and nothing was chosen yet; returns what this process runs with
+     * ({@code "C1 alone"} or {@code "C1 and C2"}, and why), or {@code null} when it was not bitext's to choose.
+     *
+     * @param items the batch's number of inputs, or any number from {@link Work#c2From()} up when it has more
      */
     public static synchronized String forBatch(Work work, long items, int jobs) {
         if (!allowed) {
@@ -93,7 +95,8 @@ public final class Jit {
             };
             String why = switch (mode) {
                 case "c1", "c2" -> "-Dbitext.jit=" + mode;
-                default -> String.format(Locale.ROOT, "%,d inputs, %d worker%s on %d core%s", items, jobs,
+                default -> String.format(Locale.ROOT, "%s%,d input%s, %d worker%s on %d core%s",
+                        items >= work.c2From() ? "at least " : "", items, items == 1 ? "" : "s", jobs,
                         jobs == 1 ? "" : "s", cores, cores == 1 ? "" : "s");
             };
             chosen = (c1 ? "C1 alone" : "C1 and C2") + " (" + why + ")";

@@ -22,6 +22,15 @@ final class CommonOptions {
         org.bitext.io.AtomicFiles.setDurable(on);
     }
 
+    /**
+     * Chooses the JIT for the batch this command is about to run over these inputs (counted only as far as matters),
+     * first thing, before any of the batch's code runs: see {@link org.bitext.batch.Jit}.
+     */
+    void chooseJit(org.bitext.batch.Jit.Work work, java.util.List<java.nio.file.Path> inputs,
+            java.util.List<String> extensions) {
+        org.bitext.batch.Jit.forBatch(work, org.bitext.pipeline.Inputs.count(inputs, extensions, work.c2From()), jobs);
+    }
+
     /** The progress bar's label, or null when none should be shown. */
     String progress(String label) {
         return quiet || !org.bitext.batch.Batch.interactive() ? null : label;

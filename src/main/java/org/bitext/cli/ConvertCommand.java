@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bitext.batch.Jit;
 import org.bitext.pipeline.Pipeline;
 import org.bitext.pipeline.Report;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        common.chooseJit(Jit.Work.CONVERT, inputs, read.extensions);
         Pipeline.Summary s = Pipeline.convert(inputs, output, new Pipeline.Options(common.jobs, common.failFast,
                 common.progress("convert"), read.encoding, read.extensions, null, null, catalogOption.delete,
                 Report.live(spec.commandLine().getErr(), common.quiet), false));

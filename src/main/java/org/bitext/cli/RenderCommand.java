@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bitext.batch.Jit;
 import org.bitext.pipeline.Pipeline;
 import org.bitext.pipeline.Report;
 import org.bitext.render.Format;
@@ -42,6 +43,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        common.chooseJit(Jit.Work.RENDER, inputs, List.of("xml"));
         if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be zh or en, not " + lang);
         }

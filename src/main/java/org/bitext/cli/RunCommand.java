@@ -2,7 +2,9 @@ package org.bitext.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.bitext.batch.Jit;
 import org.bitext.pipeline.Pipeline;
 import org.bitext.pipeline.Report;
 import picocli.CommandLine.Command;
@@ -45,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        common.chooseJit(Jit.Work.RUN, List.of(input), read.extensions);
         width.check(spec);
         Pipeline.Summary s = Pipeline.run(input, output, new Pipeline.Options(common.jobs, common.failFast,
                 common.progress("run"), read.encoding, read.extensions, xslt, width.width, catalogOption.delete,
@@ -52,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         catalogOption.report(s.deleted(), input.toString(), spec.commandLine().getOut(), common.quiet);
         if (timings) {
             s.timings().print(spec.commandLine().getErr(), (int) s.total());
-            String jit = org.bitext.batch.Jit.chosen();
+            String jit = Jit.chosen();
             if (jit != null) {
                 spec.commandLine().getErr().println("JIT: " + jit);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bitext.batch.Jit;
 import org.bitext.pipeline.Pipeline;
 import org.bitext.pipeline.Plan;
 import org.bitext.pipeline.Report;
@@ -38,6 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        common.chooseJit(Jit.Work.VALIDATE, inputs, List.of("xml"));
         if (schxslt && schema != null) {
             throw new ParameterException(spec.commandLine(),
                     "--schxslt runs bitext's own Schematron; a schema given with --schema is checked by RELAX NG only");

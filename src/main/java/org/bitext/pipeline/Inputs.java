@@ -61,6 +61,30 @@ public final class Inputs {
         return collect(paths, List.of(extension));
     }
 
+    /**
+     * How many inputs {@link #collect(List, List)} would find, counted up to {@code limit} only (a path that is neither
+     * file nor folder counts for nothing here: the batch reports it). For a choice made before the batch, without
+     * listing an archive of a million files.
+     */
+    public static long count(List<Path> paths, List<String> extensions, long limit) {
+        long n = 0;
+        for (Path p : paths) {
+            if (n >= limit) {
+                break;
+            }
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    n += s.filter(f -> wanted(f, extensions) && Files.isRegularFile(f)).limit(limit - n).count();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    // the batch lists the folder again and reports what cannot be read
+                }
+            } else if (Files.isRegularFile(p)) {
+                n++;
+            }
+        }
+        return Math.min(n, limit);
+    }
+
     /** Files named directly, and the files of the named folders' trees whose name ends in one of the extensions. */
     public static List<Input> collect(List<Path> paths, List<String> extensions) throws IOException {
         List<Input> out = new ArrayList<>();

@@ -15,7 +15,6 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.bitext.Bitext;
 import org.bitext.batch.Batch;
-import org.bitext.batch.Jit;
 import org.bitext.batch.ReportWriter;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
@@ -232,7 +231,6 @@ public final class Pipeline {
                         settings, catalog, in.toString()).indexingInto(index);
                 Tally tally = new Tally(o.listener(), report);
                 Batch<Plan.Window> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
-                Jit.forBatch(Jit.Work.RUN, plan.size(), o.jobs());
                 try (Interruption stop = new Interruption(batch)) {
                     batch.run(plan.windows(), plan.size(), job::process, w -> ArticleJob.notRun(w.input()), tally);
                     List<Record> deleted = stop.requested() ? List.of()
@@ -267,7 +265,6 @@ public final class Pipeline {
                         root);
                 Tally tally = new Tally(o.listener(), report);
                 Batch<Inputs.Input> batch = new Batch<>(o.jobs(), o.failFast(), o.progress());
-                Jit.forBatch(Jit.Work.CONVERT, plan.size(), o.jobs());
                 try (Interruption stop = new Interruption(batch)) {
                     batch.run(plan.inputs(), plan.size(), job::process, ArticleJob::notRun, tally);
                     List<Record> deleted = stop.requested() ? List.of()
@@ -312,7 +309,6 @@ public final class Pipeline {
     public static Summary validate(List<Path> in, TeiValidator validator, Options o) throws IOException {
         Tally tally = new Tally(o.listener());
         try (Plan plan = Plan.byPath(in, List.of("xml"))) {
-            Jit.forBatch(Jit.Work.VALIDATE, plan.size(), o.jobs());
             new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(plan.inputs(), plan.size(), input -> {
                 List<Problem> problems = validator.validate(input.file(), input.display());
                 return new Result(input.display(), "", problems.isEmpty() ? Status.CONVERTED : Status.FAILED,
@@ -330,7 +326,6 @@ public final class Pipeline {
         all.putAll(params);
         Tally tally = new Tally(o.listener());
         try (Plan plan = Plan.byPath(in, List.of("xml"))) {
-            Jit.forBatch(Jit.Work.RENDER, plan.size(), o.jobs());
             new Batch<Inputs.Input>(o.jobs(), o.failFast(), o.progress()).run(plan.inputs(), plan.size(), input -> {
                 String error;
                 try {

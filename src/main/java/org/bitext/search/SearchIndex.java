@@ -43,7 +43,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.bitext.batch.Hashes;
 import org.bitext.batch.Output;
-import org.bitext.batch.Jit;
 import org.bitext.catalog.Catalog;
 import org.bitext.catalog.CatalogException;
 import org.bitext.catalog.Record;
@@ -354,7 +353,6 @@ public final class SearchIndex implements AutoCloseable {
     public Counts update(Path out, int threads, Consumer<String> problems) throws IOException, CatalogException {
         Path root = out.toAbsolutePath().normalize();
         try (Catalog catalog = Catalog.openExisting(out); DirectoryReader before = DirectoryReader.open(writer)) {
-            Jit.forBatch(Jit.Work.INDEX, catalog.size(), threads);
             // what was indexed before this update, asked article by article: memory does not grow with the archive
             IndexSearcher indexed = new IndexSearcher(before);
             int deleted = 0;
