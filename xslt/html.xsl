@@ -619,6 +619,8 @@
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
+  // and again once loaded: the browser's own jump to the fragment comes later and puts the sentence at the top edge
+  window.addEventListener("load", function () { if (window.scrollY > 0 || location.hash) { fromHash(); } });
 }());
 </xsl:text></xsl:variable>
 

@@ -183,6 +183,13 @@ class SearchBrowserTest {
         Object inView = ((JavascriptExecutor) driver).executeScript("var r = arguments[0].getBoundingClientRect();"
                 + " return r.top > -1 && r.bottom < window.innerHeight + 1;", sentence);
         assertEquals(Boolean.TRUE, inView, "the page is scrolled to the sentence");
+        // in the middle of the window, with what comes before it in view too, not at the top edge (as near the
+        // middle as the page can scroll)
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript("var r = arguments[0].getBoundingClientRect(), off = (r.top + r.bottom) / 2"
+                        + " - window.innerHeight / 2, max = document.documentElement.scrollHeight - window.innerHeight;"
+                        + " return Math.abs(off) < 2 || (off < 0 && window.scrollY <= 0)"
+                        + " || (off > 0 && window.scrollY >= max - 1);", sentence));
         screenshot("search-followed");
     }
 
