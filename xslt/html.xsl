@@ -620,7 +620,7 @@
   window.addEventListener("hashchange", fromHash);
   fromHash();
   // and again once loaded: the browser's own jump to the fragment comes later and puts the sentence at the top edge
-  window.addEventListener("load", function () { if (window.scrollY > 0 || location.hash) { fromHash(); } });
+  window.addEventListener("load", fromHash);
 }());
 </xsl:text></xsl:variable>
 
