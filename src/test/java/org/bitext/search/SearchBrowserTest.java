@@ -193,16 +193,21 @@ class SearchBrowserTest {
         screenshot("search-followed");
     }
 
-    /** From the archive page, whose search box serve's search shows, a translator's query in both languages. */
-    @Test
-    void theArchivePageSearchesWordsOfBothLanguages() throws Exception {
-        driver.get(base + "/");
+    /** Opens a page of the site, waits for its search box to be shown, and searches from it. */
+    static void searchFrom(String page, String q) {
+        driver.get(base + page);
         WebElement form = driver.findElement(By.id("bt-search"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> form.isDisplayed());
         WebElement box = form.findElement(By.name("q"));
-        box.sendKeys("干部 cadres");
+        box.sendKeys(q);
         box.submit();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("total")).isEmpty());
+    }
+
+    /** From the archive page, whose search box serve's search shows, a translator's query in both languages. */
+    @Test
+    void theArchivePageSearchesWordsOfBothLanguages() throws Exception {
+        searchFrom("/", "干部 cadres");
         Pattern cadre = Pattern.compile("\\bcadres?\\b", Pattern.CASE_INSENSITIVE);
         long expected = sentences.entrySet().stream().filter(e -> e.getValue().lang().equals("zh")
                 && e.getValue().text().contains("干部") && e.getValue().counterparts().stream().anyMatch(c ->
@@ -227,13 +232,7 @@ class SearchBrowserTest {
         search("台风");
         long expected = total();
         assertTrue(expected > 0);
-        driver.get(base + "/1960-06-05_taifeng_jingbao_dash_ranges.html");
-        WebElement form = driver.findElement(By.id("bt-search"));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> form.isDisplayed());
-        WebElement box = form.findElement(By.name("q"));
-        box.sendKeys("台风");
-        box.submit();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("total")).isEmpty());
+        searchFrom("/1960-06-05_taifeng_jingbao_dash_ranges.html", "台风");
         assertEquals(base + "/search?q=%E5%8F%B0%E9%A3%8E", driver.getCurrentUrl());
         assertEquals(expected, total());
     }
