@@ -16,7 +16,8 @@ import javax.management.ObjectName;
  * cannot say this from inside a jar ({@code java -jar} takes none from the manifest), so the command asks for it
  * first thing, once it has counted its inputs (no further than the size that decides): a HotSpot compiler directive
  * (the one {@code jcmd PID Compiler.directives_add} adds, here through the JVM's diagnostic-command bean) that
- * excludes every method from C2; HotSpot then compiles each hot method with C1 alone. A directive cannot be taken back for methods it has touched, so the choice is made once per process.
+ * excludes every method from C2; HotSpot then compiles each hot method with C1 alone. A directive cannot be taken
+ * back for methods it has touched, so the choice is made once per process.
  *
  * <p>Only {@link #allow() allowed} by {@code bitext}'s {@code main}: a program that calls bitext's Java API, or a
  * test, keeps its JVM as it is. The system property {@code bitext.jit} ({@code auto}, the default; {@code c1}: always

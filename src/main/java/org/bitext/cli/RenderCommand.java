@@ -43,11 +43,11 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        common.chooseJit(Jit.Work.RENDER, inputs, List.of("xml"));
         if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be zh or en, not " + lang);
         }
         width.check(spec);
+        common.chooseJit(Jit.Work.RENDER, inputs, List.of("xml"));
         Map<String, String> params = new java.util.HashMap<>(width.params());
         if (lang != null) {
             params.put("lang", lang);

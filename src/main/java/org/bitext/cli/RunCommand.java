@@ -47,8 +47,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        common.chooseJit(Jit.Work.RUN, List.of(input), read.extensions);
         width.check(spec);
+        common.chooseJit(Jit.Work.RUN, List.of(input), read.extensions);
         Pipeline.Summary s = Pipeline.run(input, output, new Pipeline.Options(common.jobs, common.failFast,
                 common.progress("run"), read.encoding, read.extensions, xslt, width.width, catalogOption.delete,
                 Report.live(spec.commandLine().getErr(), common.quiet), !noIndex));

@@ -39,11 +39,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        common.chooseJit(Jit.Work.VALIDATE, inputs, List.of("xml"));
         if (schxslt && schema != null) {
             throw new ParameterException(spec.commandLine(),
                     "--schxslt runs bitext's own Schematron; a schema given with --schema is checked by RELAX NG only");
         }
+        common.chooseJit(Jit.Work.VALIDATE, inputs, List.of("xml"));
         Plan.warmUp(); // SQLite for the list of inputs, while the schema loads
         TeiValidator validator = schema != null ? TeiValidator.relaxNg(schema)
                 : schxslt ? TeiValidator.builtinReference() : TeiValidator.builtin();
