@@ -56,7 +56,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"bitext " + Bitext.version()};
+            return new String[] {"bitext " + Bitext.version() + " (build " + Bitext.build() + ")"};
         }
     }
 

@@ -123,7 +123,8 @@ public final class Pipeline {
 
         /** What, besides an input's bytes, shapes its outputs; a change makes every output out of date. */
         String settings(String extra) {
-            return "bitext " + Bitext.version() + "; encoding " + (encoding == null ? "auto" : encoding.name())
+            return "bitext " + Bitext.version() + " (build " + Bitext.build() + "); encoding "
+                    + (encoding == null ? "auto" : encoding.name())
                     + (extra.isEmpty() ? "" : "; " + extra);
         }
     }
