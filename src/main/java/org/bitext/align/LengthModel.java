@@ -52,16 +52,11 @@ public final class LengthModel {
      */
     double negLogMatch(int ls, int lt) {
         double mean = (ls + lt / ratio) / 2.0;
-        if (mean <= 0) {
-            return -Math.log(1.0);
-        }
         double d = lt - ls * ratio;
-        double scale = mean * variance;
-        if (d * d > FLOOR_DELTA * FLOOR_DELTA * scale) {
+        if (mean > 0 && d * d > FLOOR_DELTA * FLOOR_DELTA * (mean * variance)) {
             return NEG_LOG_FLOOR;
         }
-        double delta = d / Math.sqrt(scale);
-        return -Math.log(Math.max(2 * (1 - phi(Math.abs(delta))), FLOOR));
+        return -Math.log(Math.max(match(ls, lt), FLOOR));
     }
 
     /** Standard normal cumulative distribution (Abramowitz &amp; Stegun 26.2.17). */
