@@ -28,6 +28,12 @@ final class CommonOptions {
      */
     void chooseJit(org.bitext.batch.Jit.Work work, java.util.List<java.nio.file.Path> inputs,
             java.util.List<String> extensions) {
+        chooseJit(work, inputs, extensions, jobs);
+    }
+
+    /** As {@link #chooseJit(org.bitext.batch.Jit.Work, java.util.List, java.util.List)}, for a command's own --jobs. */
+    static void chooseJit(org.bitext.batch.Jit.Work work, java.util.List<java.nio.file.Path> inputs,
+            java.util.List<String> extensions, int jobs) {
         org.bitext.batch.Jit.forBatch(work, org.bitext.pipeline.Inputs.count(inputs, extensions, work.c2From()), jobs);
     }
 

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bitext.batch.Jit;
 import org.bitext.catalog.CatalogException;
-import org.bitext.pipeline.Inputs;
 import org.bitext.search.SearchIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +45,8 @@ public final class IndexCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
         }
-        Jit.forBatch(Jit.Work.INDEX, Inputs.count(java.util.List.of(folder.resolve("tei")), java.util.List.of("xml"),
-                Jit.Work.INDEX.c2From()), jobs);
+        CommonOptions.chooseJit(Jit.Work.INDEX, java.util.List.of(folder.resolve("tei")), java.util.List.of("xml"),
+                jobs);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

@@ -42,6 +42,11 @@ public final class Inputs {
         return !name.startsWith(".") && extensions.stream().anyMatch(e -> name.endsWith("." + e));
     }
 
+    /** Whether a file met walking a named folder is an input: {@link #wanted}, and a regular file. */
+    private static boolean found(Path f, List<String> extensions) {
+        return wanted(f, extensions) && Files.isRegularFile(f);
+    }
+
     /** Whether a relative path has a hidden part (a name starting with a dot), as a killed run's temporary files do. */
     public static boolean hidden(Path rel) {
         for (Path part : rel) {
@@ -74,7 +79,7 @@ public final class Inputs {
             }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    n += s.filter(f -> wanted(f, extensions) && Files.isRegularFile(f)).limit(limit - n).count();
+                    n += s.filter(f -> found(f, extensions)).limit(limit - n).count();
                 } catch (IOException | java.io.UncheckedIOException e) {
                     // the batch lists the folder again and reports what cannot be read
                 }
@@ -91,7 +96,7 @@ public final class Inputs {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> wanted(f, extensions) && Files.isRegularFile(f))
+                    s.filter(f -> found(f, extensions))
                             .sorted()
                             .forEach(f -> out.add(new Input(f, p.relativize(f))));
                 }
