@@ -40,9 +40,6 @@
       <xsl:with-param name="crumbs" select="()"/>
       <xsl:with-param name="count" select="xs:integer(sum($years/@count ! xs:integer(.)))"/>
       <xsl:with-param name="body">
-        <xsl:call-template name="bt:search-form">
-          <xsl:with-param name="root" select="''"/>
-        </xsl:call-template>
         <xsl:call-template name="count-list">
           <xsl:with-param name="items" select="$years"/>
           <xsl:with-param name="label" select="'Years'"/>
@@ -61,9 +58,6 @@
       </xsl:with-param>
       <xsl:with-param name="count" select="xs:integer(sum($months/@count ! xs:integer(.)))"/>
       <xsl:with-param name="body">
-        <xsl:call-template name="bt:search-form">
-          <xsl:with-param name="root" select="'../../'"/>
-        </xsl:call-template>
         <xsl:call-template name="count-list">
           <xsl:with-param name="items" select="$months"/>
           <xsl:with-param name="label" select="'Months of ' || $site-year"/>
@@ -86,9 +80,6 @@
       <xsl:with-param name="count-note" select="if ($site-pages gt 1)
           then 'this page: ' || $first || '–' || ($first + count($rows) - 1) else ''"/>
       <xsl:with-param name="body">
-        <xsl:call-template name="bt:search-form">
-          <xsl:with-param name="root" select="'../../'"/>
-        </xsl:call-template>
         <xsl:call-template name="pager"/>
         <div class="filter" id="bt-filter-box" hidden="hidden">
           <label for="bt-filter">Filter</label>
@@ -141,7 +132,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- the frame of every index page: breadcrumbs, heading with the count, the body -->
+  <!-- the frame of every index page: breadcrumbs, heading with the count, the search form, the body -->
   <xsl:template name="site-page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="crumbs" as="element()*"/>
@@ -149,11 +140,9 @@
     <xsl:param name="count-note" as="xs:string" select="''"/>
     <xsl:param name="body" as="item()*"/>
     <xsl:param name="script" as="xs:boolean" select="false()"/>
-    <xsl:param name="css" as="xs:string" select="''"/>
     <html lang="{$ui-lang}">
       <xsl:call-template name="bt:html-head">
         <xsl:with-param name="title" select="if ($title = $index-title) then $title else $title || ' — ' || $index-title"/>
-        <xsl:with-param name="css" select="$css"/>
       </xsl:call-template>
       <body class="index-page">
         <div class="page">
@@ -167,6 +156,10 @@
                 test="$count-note != ''"><span class="sep">·</span>{$count-note}</xsl:if></p>
           </header>
           <main>
+            <!-- the archive is the site's folder itself; year and month pages are two folders down -->
+            <xsl:call-template name="bt:search-form">
+              <xsl:with-param name="root" select="if (empty($crumbs)) then '' else '../../'"/>
+            </xsl:call-template>
             <xsl:sequence select="$body"/>
           </main>
         </div>
